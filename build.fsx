@@ -1,0 +1,111 @@
+// Fluxion's build script: plain F#, no dependencies, run as `dotnet fsi build.fsx <target>`.
+// Targets: restore, build, test, bench, docs, demo, pack. Every target restores tools and packages
+// itself, so each works on a fresh clone that has only the .NET SDK.
+
+open System
+open System.Diagnostics
+open System.IO
+open System.Text.RegularExpressions
+
+let root = __SOURCE_DIRECTORY__
+let ci = Environment.GetEnvironmentVariable "CI" = "true"
+
+/// Runs a command, echoing its output; returns the exit code and the captured output.
+let runCapture (file: string) (args: string) (workDir: string) : int * string =
+    printfn "> %s %s" file args
+    let psi = ProcessStartInfo(file, args, WorkingDirectory = workDir, UseShellExecute = false,
+                               RedirectStandardOutput = true, RedirectStandardError = true)
+    psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] <- "1"
+    psi.Environment["DOTNET_NOLOGO"] <- "1"
+    use p = new Process(StartInfo = psi)
+    let out = Text.StringBuilder()
+    let lockObj = obj ()
+    let handler (e: DataReceivedEventArgs) =
+        if not (isNull e.Data) then
+            lock lockObj (fun () ->
+                Console.WriteLine e.Data
+                out.AppendLine e.Data |> ignore)
+    p.OutputDataReceived.Add handler
+    p.ErrorDataReceived.Add handler
+    p.Start() |> ignore
+    p.BeginOutputReadLine()
+    p.BeginErrorReadLine()
+    p.WaitForExit()
+    p.ExitCode, out.ToString()
+
+let run file args workDir =
+    let code, _ = runCapture file args workDir
+    if code <> 0 then failwithf "'%s %s' failed with exit code %d" file args code
+
+let dotnet args = run "dotnet" args root
+
+let restore () =
+    dotnet "tool restore"
+    dotnet "paket restore"
+
+let build () =
+    restore ()
+    dotnet "build Fluxion.slnx -c Release"
+
+/// Expecto test projects (F#) and xunit test projects (C#), run in this order.
+let expectoProjects = [ "tests/DualNumbers.Tests" ]
+let xunitProjects = [ "tests/CSharp.Tests" ]
+
+let docs () =
+    // fsdocs evaluates the literate scripts against the Release build; --strict turns warnings into errors.
+    dotnet "fsdocs build --clean --eval --strict --properties Configuration=Release --output output/docs"
+
+let test () =
+    build ()
+    let mutable passed = 0
+    let mutable failed = 0
+    for project in expectoProjects do
+        let code, out = runCapture "dotnet" $"run -c Release --no-build --project {project} -- --colours 0 --no-spinner" root
+        let m = Regex.Match(out, @"(\d+) passed, (\d+) ignored, (\d+) failed, (\d+) errored")
+        if m.Success then
+            passed <- passed + int m.Groups[1].Value
+            failed <- failed + int m.Groups[3].Value + int m.Groups[4].Value
+        if code <> 0 && (not m.Success || int m.Groups[3].Value + int m.Groups[4].Value = 0) then
+            failed <- failed + 1
+    for project in xunitProjects do
+        let code, out = runCapture "dotnet" $"test -c Release --no-build {project}" root
+        let ms = Regex.Matches(out, @"Failed:\s+(\d+), Passed:\s+(\d+)")
+        for m in ms do
+            failed <- failed + int m.Groups[1].Value
+            passed <- passed + int m.Groups[2].Value
+        if code <> 0 && ms.Count = 0 then failed <- failed + 1
+    let docsCode =
+        try
+            docs ()
+            0
+        with e ->
+            eprintfn "docs: %s" e.Message
+            1
+    if docsCode = 0 then passed <- passed + 1 else failed <- failed + 1
+    printfn "%d passed, %d failed" passed failed
+    if failed > 0 then exit 1
+
+let bench (args: string list) =
+    build ()
+    let filter = if List.isEmpty args then "--filter *" else String.Join(" ", args)
+    run "dotnet" $"run -c Release --no-build --project benchmarks -- {filter}" root
+
+let demo () =
+    build ()
+    dotnet "run -c Release --no-build --project samples/ForwardDemo"
+
+let pack () =
+    build ()
+    dotnet "pack Fluxion.slnx -c Release --no-build --output artifacts/packages"
+
+match fsi.CommandLineArgs |> Array.toList |> List.tail with
+| [ "restore" ] -> restore ()
+| [ "build" ] -> build ()
+| [ "test" ] -> test ()
+| "bench" :: rest -> bench rest
+| [ "docs" ] -> build (); docs ()
+| [ "demo" ] -> demo ()
+| [ "pack" ] -> pack ()
+| other ->
+    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench|docs|demo|pack>  (got %A)" other
+    exit 2

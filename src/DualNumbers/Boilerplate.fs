@@ -1,0 +1,78 @@
+namespace Fluxion
+
+open System
+open System.Globalization
+open System.Numerics
+
+/// <summary>
+/// The parts of the generic-math surface that every Fluxion number type shares and that have nothing to
+/// do with derivatives: parsing, formatting, conversions and bit-level queries, all answered by the primal.
+/// </summary>
+[<AbstractClass; Sealed>]
+type internal Primal =
+    /// Parses a primal value ('T's own syntax); the number built from it is a constant.
+    static member Parse<'T when 'T :> IFloatingPointIeee754<'T>>(s: string, style: NumberStyles, provider: IFormatProvider) : 'T =
+        'T.Parse(s, style, provider)
+
+    static member Parse<'T when 'T :> IFloatingPointIeee754<'T>>(s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider) : 'T =
+        'T.Parse(s, style, provider)
+
+    static member TryParse<'T when 'T :> IFloatingPointIeee754<'T>>(s: string, style: NumberStyles, provider: IFormatProvider, result: byref<'T>) : bool =
+        'T.TryParse(s, style, provider, &result)
+
+    static member TryParse<'T when 'T :> IFloatingPointIeee754<'T>>(s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider, result: byref<'T>) : bool =
+        'T.TryParse(s, style, provider, &result)
+
+    /// Converts any number to 'T (the primal of a constant); false when 'T cannot represent TOther.
+    static member TryFrom<'T, 'TOther when 'T :> IFloatingPointIeee754<'T> and 'TOther :> INumberBase<'TOther>>
+        (value: 'TOther, mode: int, result: byref<'T>) : bool =
+        try
+            result <-
+                match mode with
+                | 0 -> 'T.CreateChecked value
+                | 1 -> 'T.CreateSaturating value
+                | _ -> 'T.CreateTruncating value
+            true
+        with :? NotSupportedException ->
+            result <- 'T.Zero
+            false
+
+    /// Converts a primal to another number type; false when TOther cannot represent 'T.
+    static member TryTo<'T, 'TOther when 'T :> IFloatingPointIeee754<'T> and 'TOther :> INumberBase<'TOther>>
+        (value: 'T, mode: int, result: byref<'TOther>) : bool =
+        try
+            result <-
+                match mode with
+                | 0 -> 'TOther.CreateChecked value
+                | 1 -> 'TOther.CreateSaturating value
+                | _ -> 'TOther.CreateTruncating value
+            true
+        with :? NotSupportedException ->
+            result <- Unchecked.defaultof<'TOther>
+            false
+
+    /// Formats "primal + tangent·ε" style text into a span, as ISpanFormattable asks.
+    static member TryFormat(text: string, destination: Span<char>, charsWritten: byref<int>) : bool =
+        if text.Length <= destination.Length then
+            text.AsSpan().CopyTo destination
+            charsWritten <- text.Length
+            true
+        else
+            charsWritten <- 0
+            false
+
+    static member Format<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, format: string, provider: IFormatProvider) : string =
+        x.ToString(format, provider)
+
+    static member ExponentByteCount<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = (x :> IFloatingPoint<'T>).GetExponentByteCount()
+    static member ExponentShortestBitLength<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = (x :> IFloatingPoint<'T>).GetExponentShortestBitLength()
+    static member SignificandBitLength<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = (x :> IFloatingPoint<'T>).GetSignificandBitLength()
+    static member SignificandByteCount<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = (x :> IFloatingPoint<'T>).GetSignificandByteCount()
+
+    static member WriteExponent<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, bigEndian: bool, destination: Span<byte>, written: byref<int>) =
+        let fp = x :> IFloatingPoint<'T>
+        if bigEndian then fp.TryWriteExponentBigEndian(destination, &written) else fp.TryWriteExponentLittleEndian(destination, &written)
+
+    static member WriteSignificand<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, bigEndian: bool, destination: Span<byte>, written: byref<int>) =
+        let fp = x :> IFloatingPoint<'T>
+        if bigEndian then fp.TryWriteSignificandBigEndian(destination, &written) else fp.TryWriteSignificandLittleEndian(destination, &written)

@@ -1,0 +1,706 @@
+namespace Fluxion
+
+open System
+open System.Numerics
+open Fluxion.GenericOperators
+
+// ---------------------------------------------------------------------------------------------
+// The rule table. Every derivative formula in Fluxion is written in this file, once. Dual,
+// HyperDual, the multi-tangent dual, the reverse tape and the GPU kernels all read it through the
+// IUnaryRule / IBinaryRule interfaces, whose members are static abstract so that a use such as
+// `Dual.Apply<SinRule>` is specialised and inlined by the JIT: the table costs nothing at run time.
+//
+// Conventions at non-smooth or undefined points (documented in docs/conventions.md and tested):
+//   * abs'(0) = 0, sign'(x) = 0, floor/ceiling/round/truncate' = 0 (a subgradient of minimal norm);
+//   * min/max at a tie give each argument half of the derivative;
+//   * sqrt'(0) = +∞, log'(0) = +∞, and an infinite partial times a zero tangent is zero (see Chain);
+//   * outside a function's real domain the value is NaN and so are its derivatives;
+//   * pow: ∂(xʸ)/∂y = 0 at x = 0 (the limit from the right) and NaN for x < 0;
+//   * hypot and atan2 at (0, 0) have zero partials.
+// ---------------------------------------------------------------------------------------------
+
+/// <summary>
+/// A unary elementary function and its first two derivatives, written once. Implemented by the
+/// zero-size structs in this file; every Fluxion number type reads them.
+/// </summary>
+type IUnaryRule =
+    /// <summary>The function's name as users call it (for messages, documentation and the test table).</summary>
+    static abstract Name: string
+    /// <summary>Domain notes: where the function is defined and the conventions used at its edges.</summary>
+    static abstract Notes: string
+    /// <summary>The value f(x).</summary>
+    static abstract Value<'T when 'T :> IFloatingPointIeee754<'T>> : x: 'T -> 'T
+    /// <summary>The first derivative f′(x), given x and fx = f(x).</summary>
+    static abstract Derivative<'T when 'T :> IFloatingPointIeee754<'T>> : x: 'T * fx: 'T -> 'T
+    /// <summary>The second derivative f″(x), given x, fx = f(x) and dfx = f′(x).</summary>
+    static abstract SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>> : x: 'T * fx: 'T * dfx: 'T -> 'T
+
+/// <summary>
+/// A binary elementary function f(x, y), its two partial derivatives and its three second partials.
+/// </summary>
+type IBinaryRule =
+    /// <summary>The function's name as users call it.</summary>
+    static abstract Name: string
+    /// <summary>Domain notes and conventions at the edges of the domain.</summary>
+    static abstract Notes: string
+    /// <summary>The value f(x, y).</summary>
+    static abstract Value<'T when 'T :> IFloatingPointIeee754<'T>> : x: 'T * y: 'T -> 'T
+    /// <summary>The partials (∂f/∂x, ∂f/∂y), given x, y and fxy = f(x, y).</summary>
+    static abstract Partials<'T when 'T :> IFloatingPointIeee754<'T>> : x: 'T * y: 'T * fxy: 'T -> struct ('T * 'T)
+    /// <summary>The second partials (∂²f/∂x², ∂²f/∂x∂y, ∂²f/∂y²), given x, y and fxy = f(x, y).</summary>
+    static abstract SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>> :
+        x: 'T * y: 'T * fxy: 'T -> struct ('T * 'T * 'T)
+
+/// Small generic helpers shared by the rules.
+module internal R =
+    let inline c<'T when 'T :> IFloatingPointIeee754<'T>> (v: float) : 'T = 'T.CreateTruncating v
+    let inline half<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 0.5
+    let inline two<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = 'T.One + 'T.One
+    let inline lt<'T when 'T :> IFloatingPointIeee754<'T>> (a: 'T) (b: 'T) = 'T.op_LessThan(a, b)
+    let inline gt<'T when 'T :> IFloatingPointIeee754<'T>> (a: 'T) (b: 'T) = 'T.op_GreaterThan(a, b)
+    let inline ge<'T when 'T :> IFloatingPointIeee754<'T>> (a: 'T) (b: 'T) = 'T.op_GreaterThanOrEqual(a, b)
+    let inline eq<'T when 'T :> IFloatingPointIeee754<'T>> (a: 'T) (b: 'T) = 'T.op_Equality(a, b)
+    /// NaN where x is below the domain's lower end, otherwise v (keeps derivatives NaN outside the domain).
+    let inline below<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) (lower: 'T) (v: 'T) : 'T =
+        if lt x lower then 'T.NaN else v
+    /// Calls a rule's value from another rule (static abstract members are reached through a type variable).
+    let inline valueOf<'R, 'T when 'R :> IUnaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = 'R.Value x
+    /// Calls a binary rule's partials from code that names the rule (Dual's operators, other rules).
+    let inline partialsOf<'R, 'T when 'R :> IBinaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) (y: 'T) (z: 'T) =
+        'R.Partials(x, y, z)
+    let inline logOf2<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 0.69314718055994530942
+    let inline logOf10<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 2.30258509299404568402
+
+/// The chain rule's product of a local partial and an incoming tangent or adjoint.
+[<AbstractClass; Sealed>]
+type Chain =
+    /// <summary>
+    /// partial × tangent, except that a zero tangent stays zero even where the partial is infinite or NaN
+    /// (sqrt′(0) = ∞ must not turn an unrelated direction's 0 into NaN). Used by every mode.
+    /// </summary>
+    static member inline Scale<'T when 'T :> IFloatingPointIeee754<'T>>(partial: 'T, tangent: 'T) : 'T =
+        if 'T.IsFinite partial || not ('T.IsZero tangent) then partial * tangent else 'T.Zero
+
+// ----- powers and roots -------------------------------------------------------------------------
+
+/// <summary>√x. Domain x ≥ 0; √′(0) = +∞; NaN below 0.</summary>
+[<Struct>]
+type SqrtRule =
+    interface IUnaryRule with
+        static member Name = "sqrt"
+        static member Notes = "x >= 0; derivative +inf at 0; NaN below 0"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sqrt x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One / (R.two () * fx)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (R.two () * x)
+
+/// <summary>∛x. Defined on all reals; ∛′(0) = +∞.</summary>
+[<Struct>]
+type CbrtRule =
+    interface IUnaryRule with
+        static member Name = "cbrt"
+        static member Notes = "all reals; derivative +inf at 0"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cbrt x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One / (R.c 3.0 * fx * fx)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 0.6666666666666666) * dfx / x
+
+/// <summary>xᶜ for a constant exponent c. Written once for the integer and real exponent cases.</summary>
+[<AbstractClass; Sealed>]
+type PowerRule =
+    /// <summary>The value xᶜ.</summary>
+    static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, c: 'T) : 'T = 'T.Pow(x, c)
+
+    /// <summary>c·xᶜ⁻¹; exactly 0 for c = 0 (also at x = 0), and 1 for c = 1.</summary>
+    static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, c: 'T) : 'T =
+        if 'T.IsZero c then 'T.Zero
+        elif R.eq c 'T.One then 'T.One
+        else c * 'T.Pow(x, c - 'T.One)
+
+    /// <summary>c·(c−1)·xᶜ⁻²; exactly 0 for c = 0 and c = 1, and 2 for c = 2.</summary>
+    static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, c: 'T) : 'T =
+        if 'T.IsZero c || R.eq c 'T.One then 'T.Zero
+        elif R.eq c (R.two ()) then R.two ()
+        else c * (c - 'T.One) * 'T.Pow(x, c - R.two ())
+
+/// <summary>ψ⁽ⁿ⁾(x), whose derivative is ψ⁽ⁿ⁺¹⁾(x). Covers digamma (n = 0) and all higher orders.</summary>
+[<AbstractClass; Sealed>]
+type PolygammaRule =
+    /// <summary>The value ψ⁽ⁿ⁾(x).</summary>
+    static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(n: int, x: 'T) : 'T = Special.Polygamma(n, x)
+    /// <summary>ψ⁽ⁿ⁺¹⁾(x).</summary>
+    static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(n: int, x: 'T) : 'T = Special.Polygamma(Operators.(+) n 1, x)
+    /// <summary>ψ⁽ⁿ⁺²⁾(x).</summary>
+    static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(n: int, x: 'T) : 'T = Special.Polygamma(Operators.(+) n 2, x)
+
+// ----- exponentials and logarithms --------------------------------------------------------------
+
+/// <summary>eˣ.</summary>
+[<Struct>]
+type ExpRule =
+    interface IUnaryRule with
+        static member Name = "exp"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = fx
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = fx
+
+/// <summary>2ˣ.</summary>
+[<Struct>]
+type Exp2Rule =
+    interface IUnaryRule with
+        static member Name = "exp2"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp2 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf2 () * fx
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf2 () * dfx
+
+/// <summary>10ˣ.</summary>
+[<Struct>]
+type Exp10Rule =
+    interface IUnaryRule with
+        static member Name = "exp10"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp10 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf10 () * fx
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf10 () * dfx
+
+/// <summary>eˣ − 1, accurate near 0.</summary>
+[<Struct>]
+type Expm1Rule =
+    interface IUnaryRule with
+        static member Name = "expm1"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.ExpM1 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = fx + 'T.One
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = dfx
+
+/// <summary>2ˣ − 1.</summary>
+[<Struct>]
+type Exp2m1Rule =
+    interface IUnaryRule with
+        static member Name = "exp2m1"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp2M1 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf2 () * (fx + 'T.One)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf2 () * dfx
+
+/// <summary>10ˣ − 1.</summary>
+[<Struct>]
+type Exp10m1Rule =
+    interface IUnaryRule with
+        static member Name = "exp10m1"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp10M1 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf10 () * (fx + 'T.One)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf10 () * dfx
+
+/// <summary>ln x. Domain x ≥ 0: ln 0 = −∞ with derivative +∞; NaN value and derivatives below 0.</summary>
+[<Struct>]
+type LogRule =
+    interface IUnaryRule with
+        static member Name = "log"
+        static member Notes = "x >= 0; log 0 = -inf, derivative +inf at 0; NaN below 0"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x 'T.Zero ('T.One / x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = -dfx * dfx
+
+/// <summary>log₂ x. Domain x ≥ 0, as for ln.</summary>
+[<Struct>]
+type Log2Rule =
+    interface IUnaryRule with
+        static member Name = "log2"
+        static member Notes = "x >= 0; derivative +inf at 0; NaN below 0"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log2 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x 'T.Zero ('T.One / (x * R.logOf2 ()))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / x
+
+/// <summary>log₁₀ x. Domain x ≥ 0, as for ln.</summary>
+[<Struct>]
+type Log10Rule =
+    interface IUnaryRule with
+        static member Name = "log10"
+        static member Notes = "x >= 0; derivative +inf at 0; NaN below 0"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log10 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x 'T.Zero ('T.One / (x * R.logOf10 ()))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / x
+
+/// <summary>ln(1 + x), accurate near 0. Domain x ≥ −1.</summary>
+[<Struct>]
+type Log1pRule =
+    interface IUnaryRule with
+        static member Name = "log1p"
+        static member Notes = "x >= -1; derivative +inf at -1; NaN below -1"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.LogP1 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / (x + 'T.One))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = -dfx * dfx
+
+/// <summary>log₂(1 + x). Domain x ≥ −1.</summary>
+[<Struct>]
+type Log2p1Rule =
+    interface IUnaryRule with
+        static member Name = "log2p1"
+        static member Notes = "x >= -1; NaN below -1"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log2P1 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / ((x + 'T.One) * R.logOf2 ()))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (x + 'T.One)
+
+/// <summary>log₁₀(1 + x). Domain x ≥ −1.</summary>
+[<Struct>]
+type Log10p1Rule =
+    interface IUnaryRule with
+        static member Name = "log10p1"
+        static member Notes = "x >= -1; NaN below -1"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log10P1 x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / ((x + 'T.One) * R.logOf10 ()))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (x + 'T.One)
+
+// ----- trigonometric ----------------------------------------------------------------------------
+
+/// <summary>sin x.</summary>
+[<Struct>]
+type SinRule =
+    interface IUnaryRule with
+        static member Name = "sin"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sin x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Cos x
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -fx
+
+/// <summary>cos x.</summary>
+[<Struct>]
+type CosRule =
+    interface IUnaryRule with
+        static member Name = "cos"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cos x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -('T.Sin x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -fx
+
+/// <summary>tan x. Poles at π/2 + kπ.</summary>
+[<Struct>]
+type TanRule =
+    interface IUnaryRule with
+        static member Name = "tan"
+        static member Notes = "all reals except pi/2 + k*pi"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Tan x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One + fx * fx
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = R.two () * fx * dfx
+
+/// <summary>sin(πx), exact at integers.</summary>
+[<Struct>]
+type SinPiRule =
+    interface IUnaryRule with
+        static member Name = "sinpi"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.SinPi x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Pi * 'T.CosPi x
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -('T.Pi * 'T.Pi) * fx
+
+/// <summary>cos(πx), exact at half-integers.</summary>
+[<Struct>]
+type CosPiRule =
+    interface IUnaryRule with
+        static member Name = "cospi"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.CosPi x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -('T.Pi * 'T.SinPi x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -('T.Pi * 'T.Pi) * fx
+
+/// <summary>tan(πx). Poles at half-integers.</summary>
+[<Struct>]
+type TanPiRule =
+    interface IUnaryRule with
+        static member Name = "tanpi"
+        static member Notes = "all reals except k + 1/2"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.TanPi x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.Pi * ('T.One + fx * fx)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = R.two () * 'T.Pi * fx * dfx
+
+/// <summary>arcsin x. Domain [−1, 1]; derivative +∞ at ±1; NaN outside.</summary>
+[<Struct>]
+type AsinRule =
+    interface IUnaryRule with
+        static member Name = "asin"
+        static member Notes = "-1 <= x <= 1; derivative +inf at +-1; NaN outside"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Asin x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / 'T.Sqrt('T.One - x * x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx * dfx * dfx
+
+/// <summary>arccos x. Domain [−1, 1]; derivative −∞ at ±1; NaN outside.</summary>
+[<Struct>]
+type AcosRule =
+    interface IUnaryRule with
+        static member Name = "acos"
+        static member Notes = "-1 <= x <= 1; derivative -inf at +-1; NaN outside"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Acos x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / 'T.Sqrt('T.One - x * x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx * dfx * dfx
+
+/// <summary>arctan x.</summary>
+[<Struct>]
+type AtanRule =
+    interface IUnaryRule with
+        static member Name = "atan"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atan x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.One + x * x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * x * dfx * dfx
+
+/// <summary>arcsin(x)/π. Domain [−1, 1].</summary>
+[<Struct>]
+type AsinPiRule =
+    interface IUnaryRule with
+        static member Name = "asinpi"
+        static member Notes = "-1 <= x <= 1; NaN outside"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AsinPi x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.Pi * 'T.Sqrt('T.One - x * x))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / ('T.One - x * x)
+
+/// <summary>arccos(x)/π. Domain [−1, 1].</summary>
+[<Struct>]
+type AcosPiRule =
+    interface IUnaryRule with
+        static member Name = "acospi"
+        static member Notes = "-1 <= x <= 1; NaN outside"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AcosPi x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / ('T.Pi * 'T.Sqrt('T.One - x * x))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / ('T.One - x * x)
+
+/// <summary>arctan(x)/π.</summary>
+[<Struct>]
+type AtanPiRule =
+    interface IUnaryRule with
+        static member Name = "atanpi"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AtanPi x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.Pi * ('T.One + x * x))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * x * dfx / ('T.One + x * x)
+
+// ----- hyperbolic -------------------------------------------------------------------------------
+
+/// <summary>sinh x.</summary>
+[<Struct>]
+type SinhRule =
+    interface IUnaryRule with
+        static member Name = "sinh"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sinh x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Cosh x
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = fx
+
+/// <summary>cosh x.</summary>
+[<Struct>]
+type CoshRule =
+    interface IUnaryRule with
+        static member Name = "cosh"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cosh x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Sinh x
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = fx
+
+/// <summary>tanh x.</summary>
+[<Struct>]
+type TanhRule =
+    interface IUnaryRule with
+        static member Name = "tanh"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Tanh x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One - fx * fx
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * fx * dfx
+
+/// <summary>arsinh x.</summary>
+[<Struct>]
+type AsinhRule =
+    interface IUnaryRule with
+        static member Name = "asinh"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Asinh x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / 'T.Sqrt(x * x + 'T.One)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -x * dfx * dfx * dfx
+
+/// <summary>arcosh x. Domain x ≥ 1; derivative +∞ at 1; NaN below 1.</summary>
+[<Struct>]
+type AcoshRule =
+    interface IUnaryRule with
+        static member Name = "acosh"
+        static member Notes = "x >= 1; derivative +inf at 1; NaN below 1"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Acosh x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x 'T.One ('T.One / 'T.Sqrt(x * x - 'T.One))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -x * dfx * dfx * dfx
+
+/// <summary>artanh x. Domain (−1, 1); ±∞ at ±1 with derivative +∞; NaN outside.</summary>
+[<Struct>]
+type AtanhRule =
+    interface IUnaryRule with
+        static member Name = "atanh"
+        static member Notes = "-1 <= x <= 1; derivative +inf at +-1; NaN outside"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atanh x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
+            if R.gt ('T.Abs x) 'T.One then 'T.NaN else 'T.One / ('T.One - x * x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.two () * x * dfx * dfx
+
+// ----- piecewise ------------------------------------------------------------------------------
+
+/// <summary>|x|. Convention: |·|′(0) = 0 (the minimal-norm subgradient, as in PyTorch).</summary>
+[<Struct>]
+type AbsRule =
+    interface IUnaryRule with
+        static member Name = "abs"
+        static member Notes = "all reals; derivative sign(x), 0 at 0"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Abs x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
+            if R.gt x 'T.Zero then 'T.One
+            elif R.lt x 'T.Zero then -'T.One
+            elif 'T.IsNaN x then x
+            else 'T.Zero
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, _dfx: 'T) = 'T.Zero
+
+/// <summary>sign(x) ∈ {−1, 0, 1} as a number; NaN for NaN. Derivative 0 everywhere (including 0).</summary>
+[<Struct>]
+type SignRule =
+    interface IUnaryRule with
+        static member Name = "sign"
+        static member Notes = "all reals; derivative 0 everywhere, including at 0"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) =
+            if R.gt x 'T.Zero then 'T.One
+            elif R.lt x 'T.Zero then -'T.One
+            elif 'T.IsNaN x then x
+            else 'T.Zero
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T) = 'T.Zero
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, _dfx: 'T) = 'T.Zero
+
+/// <summary>⌊x⌋. Derivative 0 everywhere (including at the jumps).</summary>
+[<Struct>]
+type FloorRule =
+    interface IUnaryRule with
+        static member Name = "floor"
+        static member Notes = "all reals; derivative 0 everywhere"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Floor x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T) = 'T.Zero
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, _dfx: 'T) = 'T.Zero
+
+/// <summary>⌈x⌉. Derivative 0 everywhere.</summary>
+[<Struct>]
+type CeilingRule =
+    interface IUnaryRule with
+        static member Name = "ceiling"
+        static member Notes = "all reals; derivative 0 everywhere"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Ceiling x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T) = 'T.Zero
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, _dfx: 'T) = 'T.Zero
+
+/// <summary>Round to nearest, ties to even. Derivative 0 everywhere.</summary>
+[<Struct>]
+type RoundRule =
+    interface IUnaryRule with
+        static member Name = "round"
+        static member Notes = "all reals; derivative 0 everywhere"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Round x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T) = 'T.Zero
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, _dfx: 'T) = 'T.Zero
+
+/// <summary>Round toward zero. Derivative 0 everywhere.</summary>
+[<Struct>]
+type TruncateRule =
+    interface IUnaryRule with
+        static member Name = "truncate"
+        static member Notes = "all reals; derivative 0 everywhere"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Truncate x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T) = 'T.Zero
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, _dfx: 'T) = 'T.Zero
+
+// ----- activations ------------------------------------------------------------------------------
+
+/// <summary>The logistic sigmoid 1/(1 + e⁻ˣ), evaluated without overflow for large |x|.</summary>
+[<Struct>]
+type SigmoidRule =
+    interface IUnaryRule with
+        static member Name = "sigmoid"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) =
+            if R.ge x 'T.Zero then 'T.One / ('T.One + 'T.Exp(-x))
+            else
+                let e = 'T.Exp x
+                e / ('T.One + e)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = fx * ('T.One - fx)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = dfx * ('T.One - R.two () * fx)
+
+/// <summary>softplus ln(1 + eˣ) = max(x, 0) + ln(1 + e^−|x|), without overflow. Its derivative is the sigmoid.</summary>
+[<Struct>]
+type SoftplusRule =
+    interface IUnaryRule with
+        static member Name = "softplus"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Max(x, 'T.Zero) + 'T.LogP1('T.Exp(-('T.Abs x)))
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.valueOf<SigmoidRule, 'T> x
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = dfx * ('T.One - dfx)
+
+// ----- special functions ------------------------------------------------------------------------
+
+/// <summary>The error function; derivative 2/√π·e^(−x²).</summary>
+[<Struct>]
+type ErfRule =
+    interface IUnaryRule with
+        static member Name = "erf"
+        static member Notes = "all reals"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Erf x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.c 1.1283791670955125739 * 'T.Exp(-(x * x))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * x * dfx
+
+/// <summary>Γ(x); Γ′ = Γ·ψ, Γ″ = Γ·(ψ² + ψ′). NaN at the poles 0, −1, −2, ….</summary>
+[<Struct>]
+type GammaRule =
+    interface IUnaryRule with
+        static member Name = "gamma"
+        static member Notes = "all reals except 0, -1, -2, ...; NaN at the poles"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Gamma x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, fx: 'T) = fx * Special.Digamma x
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, fx: 'T, _dfx: 'T) =
+            let psi = Special.Digamma x
+            fx * (psi * psi + Special.Polygamma(1, x))
+
+/// <summary>ln |Γ(x)|; derivative ψ(x), second derivative ψ′(x).</summary>
+[<Struct>]
+type LogGammaRule =
+    interface IUnaryRule with
+        static member Name = "loggamma"
+        static member Notes = "all reals except 0, -1, -2, ...; value ln|gamma(x)|"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.LogGamma x
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = Special.Digamma x
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = Special.Polygamma(1, x)
+
+/// <summary>ψ(x); derivative ψ′(x) (trigamma), second derivative ψ″(x).</summary>
+[<Struct>]
+type DigammaRule =
+    interface IUnaryRule with
+        static member Name = "digamma"
+        static member Notes = "all reals except 0, -1, -2, ..."
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = PolygammaRule.Value(0, x)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = PolygammaRule.Derivative(0, x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = PolygammaRule.SecondDerivative(0, x)
+
+// ----- binary -----------------------------------------------------------------------------------
+
+/// <summary>x·y.</summary>
+[<Struct>]
+type MultiplyRule =
+    interface IBinaryRule with
+        static member Name = "multiply"
+        static member Notes = "all reals; IEEE semantics (0 * inf = NaN)"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = x * y
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, _z: 'T) = struct (y, x)
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.One, 'T.Zero)
+
+/// <summary>x/y. ∂/∂x = 1/y, ∂/∂y = −(x/y)/y; IEEE semantics at y = 0.</summary>
+[<Struct>]
+type DivideRule =
+    interface IBinaryRule with
+        static member Name = "divide"
+        static member Notes = "y <> 0; IEEE semantics at y = 0"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = x / y
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) = struct ('T.One / y, -z / y)
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
+            let invY2 = 'T.One / (y * y)
+            struct ('T.Zero, -invY2, R.two () * z * invY2)
+
+/// <summary>
+/// xʸ with both arguments variable. ∂/∂x = y·xʸ⁻¹ (0 for y = 0), ∂/∂y = xʸ·ln x, with the conventions
+/// ∂/∂y = 0 at x = 0 (limit from the right) and NaN for x &lt; 0.
+/// </summary>
+[<Struct>]
+type PowRule =
+    interface IBinaryRule with
+        static member Name = "pow"
+        static member Notes = "x > 0 for d/dy; d/dy = 0 at x = 0 and NaN for x < 0; d/dx = y*x^(y-1), 0 for y = 0"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Pow(x, y)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
+            let dy =
+                if 'T.IsZero x then 'T.Zero
+                elif R.lt x 'T.Zero then 'T.NaN
+                else z * 'T.Log x
+            struct (PowerRule.Derivative(x, y), dy)
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
+            let logX = if 'T.IsZero x then 'T.Zero elif R.lt x 'T.Zero then 'T.NaN else 'T.Log x
+            let dxy = if 'T.IsZero y then 'T.Zero else 'T.Pow(x, y - 'T.One) * ('T.One + y * logX)
+            struct (PowerRule.SecondDerivative(x, y), dxy, z * logX * logX)
+
+/// <summary>√(x² + y²), overflow-free. Partials x/h and y/h; convention: zero partials at (0, 0).</summary>
+[<Struct>]
+type HypotRule =
+    interface IBinaryRule with
+        static member Name = "hypot"
+        static member Notes = "all reals; zero partials at (0, 0)"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Hypot(x, y)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, h: 'T) =
+            if 'T.IsZero h then struct ('T.Zero, 'T.Zero) else struct (x / h, y / h)
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, h: 'T) =
+            if 'T.IsZero h then struct ('T.Zero, 'T.Zero, 'T.Zero)
+            else
+                let h3 = h * h * h
+                struct (y * y / h3, -(x * y) / h3, x * x / h3)
+
+/// <summary>atan2(y, x), the angle of the point (x, y); note the argument order (y first, as in .NET).
+/// ∂/∂y = x/r², ∂/∂x = −y/r²; convention: zero partials at (0, 0).</summary>
+[<Struct>]
+type Atan2Rule =
+    interface IBinaryRule with
+        static member Name = "atan2"
+        static member Notes = "all reals; arguments (y, x); zero partials at (0, 0)"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T) = 'T.Atan2(y, x)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T, _z: 'T) =
+            let r2 = x * x + y * y
+            if 'T.IsZero r2 then struct ('T.Zero, 'T.Zero) else struct (x / r2, -y / r2)
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T, _z: 'T) =
+            let r2 = x * x + y * y
+            if 'T.IsZero r2 then struct ('T.Zero, 'T.Zero, 'T.Zero)
+            else
+                let r4 = r2 * r2
+                let twoXY = R.two () * x * y
+                struct (-twoXY / r4, (y * y - x * x) / r4, twoXY / r4)
+
+/// <summary>max(x, y). Convention: at a tie each argument gets half the derivative; NaN if either is NaN.</summary>
+[<Struct>]
+type MaxRule =
+    interface IBinaryRule with
+        static member Name = "max"
+        static member Notes = "all reals; tie splits the derivative 1/2 : 1/2; NaN propagates"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Max(x, y)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, _z: 'T) =
+            if R.gt x y then struct ('T.One, 'T.Zero)
+            elif R.lt x y then struct ('T.Zero, 'T.One)
+            elif R.eq x y then struct (R.half (), R.half ())
+            else struct ('T.NaN, 'T.NaN)
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
+
+/// <summary>min(x, y). Convention: at a tie each argument gets half the derivative; NaN if either is NaN.</summary>
+[<Struct>]
+type MinRule =
+    interface IBinaryRule with
+        static member Name = "min"
+        static member Notes = "all reals; tie splits the derivative 1/2 : 1/2; NaN propagates"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Min(x, y)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, _z: 'T) =
+            if R.lt x y then struct ('T.One, 'T.Zero)
+            elif R.gt x y then struct ('T.Zero, 'T.One)
+            elif R.eq x y then struct (R.half (), R.half ())
+            else struct ('T.NaN, 'T.NaN)
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
+
+/// <summary>The IEEE remainder x − y·round(x/y): ∂/∂x = 1, ∂/∂y = −round(x/y).</summary>
+[<Struct>]
+type RemainderRule =
+    interface IBinaryRule with
+        static member Name = "ieee754remainder"
+        static member Notes = "y <> 0; piecewise linear, jumps ignored"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Ieee754Remainder(x, y)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, _z: 'T) = struct ('T.One, -('T.Round(x / y)))
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
+
+/// <summary>The truncated remainder x % y = x − y·trunc(x/y): ∂/∂x = 1, ∂/∂y = −trunc(x/y).</summary>
+[<Struct>]
+type ModulusRule =
+    interface IBinaryRule with
+        static member Name = "modulus"
+        static member Notes = "y <> 0; piecewise linear, jumps ignored"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = x % y
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, _z: 'T) = struct ('T.One, -('T.Truncate(x / y)))
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
