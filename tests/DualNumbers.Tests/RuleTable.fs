@@ -1,0 +1,440 @@
+/// <summary>
+/// THE test table for the rule table (src/DualNumbers/Rules.fs): one row per elementary function. A row holds
+/// the function written once against .NET generic math, an independent reference (value, first and second
+/// derivative written here in plain double math, never read from Rules.fs), the rules it exercises, and the
+/// intervals on which it is smooth. RuleChecks.fs runs every row through every "flavour" (Dual, nested Dual,
+/// HyperDual, multi-tangent, reverse mode ...).
+/// </summary>
+/// <remarks>
+/// Shared by several test projects: include it with
+/// <c>&lt;Compile Include="..\DualNumbers.Tests\RuleTable.fs" Link="RuleTable.fs" /&gt;</c> (and RuleChecks.fs after it).
+/// A new elementary function is one rule in Rules.fs plus one row here.
+/// </remarks>
+module Fluxion.Tests.RuleTable
+
+open System
+open System.Numerics
+open System.Reflection
+open Fluxion
+
+// ----- functions written once against generic math -----------------------------------------------
+
+/// A function of one variable written once against .NET generic math; every flavour instantiates it.
+type IUnaryFunction =
+    abstract Invoke<'T when 'T :> IFloatingPointIeee754<'T>> : 'T -> 'T
+
+/// A function of two variables written once against .NET generic math.
+type IBinaryFunction =
+    abstract Invoke<'T when 'T :> IFloatingPointIeee754<'T>> : 'T * 'T -> 'T
+
+/// Generic calls that generic math does not offer as interface members: they go to the number type's own
+/// public static member (every Fluxion number type has the same member list as Dual), or to the rule's
+/// value for the IEEE types.
+[<AbstractClass; Sealed>]
+type private RuleValue =
+    static member Of<'R, 'T when 'R :> IUnaryRule and 'T :> IFloatingPointIeee754<'T>>(x: 'T) : 'T = 'R.Value x
+
+[<AbstractClass; Sealed>]
+type private StaticTable<'T when 'T :> IFloatingPointIeee754<'T>> private () =
+    static let find name (fallback: 'T -> 'T) =
+        let m = typeof<'T>.GetMethod(name, BindingFlags.Public ||| BindingFlags.Static, [| typeof<'T> |])
+        if isNull m then Func<'T, 'T> fallback else m.CreateDelegate<Func<'T, 'T>>()
+
+    static let sigmoid = find "Sigmoid" (fun x -> RuleValue.Of<SigmoidRule, 'T> x)
+    static let softplus = find "Softplus" (fun x -> RuleValue.Of<SoftplusRule, 'T> x)
+    static member Sigmoid = sigmoid
+    static member Softplus = softplus
+
+/// Generic-math entry points for functions without a System.Numerics interface member.
+[<AbstractClass; Sealed>]
+type Gm =
+    /// The logistic sigmoid on any Fluxion number type (its static Sigmoid) or IEEE type (the rule's value).
+    static member Sigmoid<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : 'T = StaticTable<'T>.Sigmoid.Invoke x
+    /// softplus on any Fluxion number type or IEEE type.
+    static member Softplus<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : 'T = StaticTable<'T>.Softplus.Invoke x
+    /// A double constant converted into 'T (a constant: zero tangent).
+    static member C<'T when 'T :> IFloatingPointIeee754<'T>>(c: float) : 'T = 'T.CreateChecked c
+
+// ----- independent references ------------------------------------------------------------------
+
+/// Plain-double special functions written in this file (recurrence to a large argument, then the asymptotic
+/// series), so that gamma, loggamma and digamma have references independent of MathNet and of Rules.fs.
+module Ref =
+    /// The Euler–Mascheroni constant γ = −ψ(1).
+    let eulerMascheroni = 0.57721566490153286061
+    // Bernoulli numbers B2, B4, ..., B16.
+    let private b2k = [| 1.0 / 6.0; -1.0 / 30.0; 1.0 / 42.0; -1.0 / 30.0; 5.0 / 66.0; -691.0 / 2730.0; 7.0 / 6.0; -3617.0 / 510.0 |]
+    let private shiftTo = 30.0
+
+    /// ln|Γ(x)| and the sign of Γ(x): ln Γ(x) = ln Γ(x + n) − Σ ln|x + k|, then Stirling's series.
+    let logGammaSigned (x: float) : float * float =
+        let mutable x = x
+        let mutable acc = 0.0
+        let mutable sign = 1.0
+        while x < shiftTo do
+            acc <- acc - log (abs x)
+            if x < 0.0 then sign <- -sign
+            x <- x + 1.0
+        let mutable s = (x - 0.5) * log x - x + 0.5 * log (2.0 * Math.PI)
+        for k in 1 .. b2k.Length do
+            s <- s + b2k[k - 1] / (float (2 * k) * float (2 * k - 1) * Math.Pow(x, float (2 * k - 1)))
+        acc + s, sign
+
+    let logGamma x = fst (logGammaSigned x)
+    let gamma x = let l, s = logGammaSigned x in s * exp l
+
+    /// ψ(x) = ψ(x + n) − Σ 1/(x + k), then ψ(x) ~ ln x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ).
+    let digamma (x: float) : float =
+        let mutable x = x
+        let mutable acc = 0.0
+        while x < shiftTo do
+            acc <- acc - 1.0 / x
+            x <- x + 1.0
+        let mutable s = log x - 0.5 / x
+        for k in 1 .. b2k.Length do
+            s <- s - b2k[k - 1] / (float (2 * k) * Math.Pow(x, float (2 * k)))
+        acc + s
+
+    /// ψ′(x) = ψ′(x + n) + Σ 1/(x + k)², then ψ′(x) ~ 1/x + 1/(2x²) + Σ B₂ₖ/x²ᵏ⁺¹.
+    let trigamma (x: float) : float =
+        let mutable x = x
+        let mutable acc = 0.0
+        while x < shiftTo do
+            acc <- acc + 1.0 / (x * x)
+            x <- x + 1.0
+        let mutable s = 1.0 / x + 0.5 / (x * x)
+        for k in 1 .. b2k.Length do
+            s <- s + b2k[k - 1] / Math.Pow(x, float (2 * k + 1))
+        acc + s
+
+    /// ψ″(x) = ψ″(x + n) − Σ 2/(x + k)³, then ψ″(x) ~ −1/x² − 1/x³ − Σ (2k+1) B₂ₖ/x²ᵏ⁺².
+    let tetragamma (x: float) : float =
+        let mutable x = x
+        let mutable acc = 0.0
+        while x < shiftTo do
+            acc <- acc - 2.0 / (x * x * x)
+            x <- x + 1.0
+        let mutable s = -1.0 / (x * x) - 1.0 / (x * x * x)
+        for k in 1 .. b2k.Length do
+            s <- s - float (2 * k + 1) * b2k[k - 1] / Math.Pow(x, float (2 * k + 2))
+        acc + s
+
+    /// ψ‴(x) = ψ‴(x + n) + Σ 6/(x + k)⁴, then ψ‴(x) ~ 2/x³ + 3/x⁴ + Σ (2k+1)(2k+2) B₂ₖ/x²ᵏ⁺³.
+    let pentagamma (x: float) : float =
+        let mutable x = x
+        let mutable acc = 0.0
+        while x < shiftTo do
+            acc <- acc + 6.0 / (x * x * x * x)
+            x <- x + 1.0
+        let mutable s = 2.0 / (x * x * x) + 3.0 / (x * x * x * x)
+        for k in 1 .. b2k.Length do
+            s <- s + float ((2 * k + 1) * (2 * k + 2)) * b2k[k - 1] / Math.Pow(x, float (2 * k + 3))
+        acc + s
+
+    /// erf by its Maclaurin series 2/√π Σ (−1)ⁿ x²ⁿ⁺¹/(n!(2n+1)) (accurate to ~1e-13 for |x| ≤ 3).
+    let erf (x: float) : float =
+        let mutable term = x
+        let mutable sum = x
+        let mutable n = 0
+        while abs term > 1e-17 * abs sum && n < 200 do
+            n <- n + 1
+            term <- -term * x * x / float n
+            sum <- sum + term / float (2 * n + 1)
+        2.0 / sqrt Math.PI * sum
+
+    let sigmoid (x: float) = 1.0 / (1.0 + exp -x)
+
+/// Derivatives by Richardson-extrapolated finite differences of the plain double function: a reference
+/// independent both of the rule table and of the analytic formulas in the rows.
+module FiniteDifference =
+    /// Extrapolates estimate(h) = L + c₁h² + c₂h⁴ + … to h → 0 by halving h (Neville's table); returns the
+    /// estimate with the smallest error indicator and that indicator.
+    let richardson (estimate: float -> float) (h0: float) : float * float =
+        let n = 10
+        let t = Array2D.zeroCreate<float> n n
+        let mutable best = nan
+        let mutable bestErr = infinity
+        let mutable h = h0
+        let mutable i = 0
+        let mutable stop = false
+        while not stop && i < n do
+            t[i, 0] <- estimate h
+            if i = 0 then best <- t[0, 0]
+            let mutable factor = 1.0
+            for j in 1 .. i do
+                factor <- factor * 4.0
+                t[i, j] <- t[i, j - 1] + (t[i, j - 1] - t[i - 1, j - 1]) / (factor - 1.0)
+                let err = max (abs (t[i, j] - t[i, j - 1])) (abs (t[i, j] - t[i - 1, j - 1]))
+                if err <= bestErr then
+                    bestErr <- err
+                    best <- t[i, j]
+            // Rounding error has taken over once the diagonal moves away by more than the best error.
+            if i > 1 && abs (t[i, i] - t[i - 1, i - 1]) >= 2.0 * bestErr then stop <- true
+            h <- h / 2.0
+            i <- i + 1
+        best, bestErr
+
+    /// f′(x) from central differences (f(x+h) − f(x−h))/2h.
+    let first (f: float -> float) (x: float) (h0: float) =
+        richardson (fun h -> (f (x + h) - f (x - h)) / (2.0 * h)) h0
+
+    /// f″(x) from second differences (f(x+h) − 2f(x) + f(x−h))/h².
+    let second (f: float -> float) (x: float) (h0: float) =
+        let fx = f x
+        richardson (fun h -> (f (x + h) - 2.0 * fx + f (x - h)) / (h * h)) h0
+
+    /// ∂²f/∂x∂y from the four-point difference.
+    let mixed (f: float -> float -> float) (x: float) (y: float) (h0: float) =
+        richardson (fun h -> (f (x + h) (y + h) - f (x + h) (y - h) - f (x - h) (y + h) + f (x - h) (y - h)) / (4.0 * h * h)) h0
+
+/// The complex-step derivative f′(x) ≈ Im f(x + ih)/h with h = 1e-20: no subtraction, so exact to rounding
+/// for functions analytic near x whose complex implementation has no cancellation in the imaginary part.
+module ComplexStep =
+    let step = 1e-20
+    let first (f: Complex -> Complex) (x: float) = (f (Complex(x, step))).Imaginary / step
+
+// ----- rows ----------------------------------------------------------------------------------------
+
+/// An open interval on which a function is smooth (sampling stays 2% inside it; finite differences stay inside).
+[<Struct>]
+type Interval = { Lo: float; Hi: float }
+
+/// A rectangle on which a binary function is smooth.
+[<Struct>]
+type Box = { X: Interval; Y: Interval }
+
+/// One elementary function of one variable and its independent reference.
+type UnaryRow =
+    { /// The row's name (the rule name where it is one rule).
+      Name: string
+      /// The names of the rules in Rules.fs this row exercises (for the coverage check).
+      Rules: string list
+      /// The function, written once against generic math.
+      F: IUnaryFunction
+      /// Reference value, f′ and f″ in plain double math.
+      Value: float -> float
+      D1: float -> float
+      D2: float -> float
+      /// The function on complex numbers, when it is analytic there (third, complex-step reference).
+      Complex: (Complex -> Complex) option
+      /// Where f is smooth.
+      Domain: Interval list }
+
+/// One elementary function of two variables and its independent reference.
+type BinaryRow =
+    { Name: string
+      Rules: string list
+      F: IBinaryFunction
+      Value: float -> float -> float
+      Dx: float -> float -> float
+      Dy: float -> float -> float
+      Dxx: float -> float -> float
+      Dxy: float -> float -> float
+      Dyy: float -> float -> float
+      Complex: (Complex -> Complex -> Complex) option
+      Domain: Box list }
+
+let private iv lo hi = { Lo = lo; Hi = hi }
+let private box (xlo, xhi) (ylo, yhi) = { X = iv xlo xhi; Y = iv ylo yhi }
+
+let private unary name rules f value d1 d2 complex domain : UnaryRow =
+    { Name = name; Rules = rules; F = f; Value = value; D1 = d1; D2 = d2; Complex = complex
+      Domain = domain |> List.map (fun (lo, hi) -> iv lo hi) }
+
+let private zero _ = 0.0
+let private zero2 _ _ = 0.0
+let private ln2 = log 2.0
+let private ln10 = log 10.0
+let private twoOverSqrtPi = 2.0 / sqrt Math.PI
+let private cplx (c: float) = Complex(c, 0.0)
+
+/// Every unary row. Functions are object expressions because F# has no generic lambdas.
+let unaryRows: UnaryRow list =
+    [ unary "negate" [] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.op_UnaryNegation x }
+        (fun x -> -x) (fun _ -> -1.0) zero (Some(fun z -> -z)) [ -5.0, 5.0 ]
+      unary "abs" [ "abs" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Abs x }
+        abs (fun x -> float (sign x)) zero None [ -5.0, 0.0; 0.0, 5.0 ]
+      unary "sign" [] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.CreateChecked('T.Sign x) }
+        (fun x -> float (sign x)) zero zero None [ -5.0, 0.0; 0.0, 5.0 ]
+      unary "sqrt" [ "sqrt" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sqrt x }
+        sqrt (fun x -> 0.5 / sqrt x) (fun x -> -0.25 * Math.Pow(x, -1.5)) (Some Complex.Sqrt) [ 0.0, 10.0 ]
+      unary "cbrt" [ "cbrt" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cbrt x }
+        Math.Cbrt (fun x -> 1.0 / (3.0 * Math.Cbrt(x * x))) (fun x -> -2.0 / (9.0 * x * Math.Cbrt(x * x)))
+        None [ -8.0, 0.0; 0.0, 8.0 ]
+      unary "pow (constant exponent 2.5)" [ "pow" ]
+        { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, Gm.C 2.5) }
+        (fun x -> Math.Pow(x, 2.5)) (fun x -> 2.5 * Math.Pow(x, 1.5)) (fun x -> 3.75 * sqrt x)
+        (Some(fun z -> Complex.Pow(z, cplx 2.5))) [ 0.0, 5.0 ]
+      unary "pow (integer exponent 3)" [ "pow" ]
+        { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, 'T.CreateChecked 3) }
+        (fun x -> x * x * x) (fun x -> 3.0 * x * x) (fun x -> 6.0 * x) (Some(fun z -> z * z * z)) [ -3.0, 3.0 ]
+      unary "pow (integer exponent -2)" [ "pow" ]
+        { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, 'T.CreateChecked(-2)) }
+        (fun x -> 1.0 / (x * x)) (fun x -> -2.0 / (x * x * x)) (fun x -> 6.0 / (x * x * x * x)) (Some(fun z -> Complex.One / (z * z)))
+        [ -3.0, 0.0; 0.0, 3.0 ]
+      unary "rootn (n = 3)" [ "pow" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.RootN(x, 3) }
+        Math.Cbrt (fun x -> 1.0 / (3.0 * Math.Cbrt(x * x))) (fun x -> -2.0 / (9.0 * x * Math.Cbrt(x * x))) None [ 0.0, 8.0 ]
+      unary "exp" [ "exp" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp x }
+        exp exp exp (Some Complex.Exp) [ -5.0, 5.0 ]
+      unary "exp2" [ "exp2" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp2 x }
+        (fun x -> Math.Pow(2.0, x)) (fun x -> ln2 * Math.Pow(2.0, x)) (fun x -> ln2 * ln2 * Math.Pow(2.0, x))
+        (Some(fun z -> Complex.Exp(z * cplx ln2))) [ -5.0, 5.0 ]
+      unary "exp10" [ "exp10" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp10 x }
+        (fun x -> Math.Pow(10.0, x)) (fun x -> ln10 * Math.Pow(10.0, x)) (fun x -> ln10 * ln10 * Math.Pow(10.0, x))
+        (Some(fun z -> Complex.Exp(z * cplx ln10))) [ -3.0, 3.0 ]
+      unary "expm1" [ "expm1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.ExpM1 x }
+        (fun x -> exp x - 1.0) exp exp (Some(fun z -> Complex.Exp z - Complex.One)) [ -5.0, 5.0 ]
+      unary "exp2m1" [ "exp2m1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp2M1 x }
+        (fun x -> Math.Pow(2.0, x) - 1.0) (fun x -> ln2 * Math.Pow(2.0, x)) (fun x -> ln2 * ln2 * Math.Pow(2.0, x)) None [ -5.0, 5.0 ]
+      unary "exp10m1" [ "exp10m1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp10M1 x }
+        (fun x -> Math.Pow(10.0, x) - 1.0) (fun x -> ln10 * Math.Pow(10.0, x)) (fun x -> ln10 * ln10 * Math.Pow(10.0, x)) None [ -3.0, 3.0 ]
+      unary "log" [ "log" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log x }
+        log (fun x -> 1.0 / x) (fun x -> -1.0 / (x * x)) (Some Complex.Log) [ 0.0, 10.0 ]
+      unary "log2" [ "log2" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log2 x }
+        (fun x -> log x / ln2) (fun x -> 1.0 / (x * ln2)) (fun x -> -1.0 / (x * x * ln2)) (Some(fun z -> Complex.Log z / cplx ln2)) [ 0.0, 10.0 ]
+      unary "log10" [ "log10" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log10 x }
+        (fun x -> log x / ln10) (fun x -> 1.0 / (x * ln10)) (fun x -> -1.0 / (x * x * ln10)) (Some Complex.Log10) [ 0.0, 10.0 ]
+      unary "log1p" [ "log1p" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.LogP1 x }
+        (fun x -> log (1.0 + x)) (fun x -> 1.0 / (1.0 + x)) (fun x -> -1.0 / ((1.0 + x) * (1.0 + x)))
+        (Some(fun z -> Complex.Log(Complex.One + z))) [ -1.0, 10.0 ]
+      unary "log2p1" [ "log2p1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log2P1 x }
+        (fun x -> log (1.0 + x) / ln2) (fun x -> 1.0 / ((1.0 + x) * ln2)) (fun x -> -1.0 / ((1.0 + x) * (1.0 + x) * ln2)) None [ -1.0, 10.0 ]
+      unary "log10p1" [ "log10p1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log10P1 x }
+        (fun x -> log (1.0 + x) / ln10) (fun x -> 1.0 / ((1.0 + x) * ln10)) (fun x -> -1.0 / ((1.0 + x) * (1.0 + x) * ln10)) None [ -1.0, 10.0 ]
+      unary "sin" [ "sin" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sin x }
+        sin cos (fun x -> -sin x) (Some Complex.Sin) [ -6.0, 6.0 ]
+      unary "cos" [ "cos" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cos x }
+        cos (fun x -> -sin x) (fun x -> -cos x) (Some Complex.Cos) [ -6.0, 6.0 ]
+      unary "tan" [ "tan" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Tan x }
+        tan (fun x -> 1.0 / (cos x * cos x)) (fun x -> 2.0 * sin x / (cos x * cos x * cos x)) (Some Complex.Tan)
+        [ -Math.PI / 2.0, Math.PI / 2.0; Math.PI / 2.0, 3.0 * Math.PI / 2.0 ]
+      unary "sinpi" [ "sinpi" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.SinPi x }
+        (fun x -> sin (Math.PI * x)) (fun x -> Math.PI * cos (Math.PI * x)) (fun x -> -Math.PI * Math.PI * sin (Math.PI * x))
+        (Some(fun z -> Complex.Sin(cplx Math.PI * z))) [ -2.0, 2.0 ]
+      unary "cospi" [ "cospi" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.CosPi x }
+        (fun x -> cos (Math.PI * x)) (fun x -> -Math.PI * sin (Math.PI * x)) (fun x -> -Math.PI * Math.PI * cos (Math.PI * x))
+        (Some(fun z -> Complex.Cos(cplx Math.PI * z))) [ -2.0, 2.0 ]
+      unary "tanpi" [ "tanpi" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.TanPi x }
+        (fun x -> tan (Math.PI * x)) (fun x -> Math.PI / (cos (Math.PI * x) ** 2.0))
+        (fun x -> 2.0 * Math.PI * Math.PI * sin (Math.PI * x) / (cos (Math.PI * x) ** 3.0))
+        (Some(fun z -> Complex.Tan(cplx Math.PI * z))) [ -0.5, 0.5; 0.5, 1.5 ]
+      unary "asin" [ "asin" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Asin x }
+        asin (fun x -> 1.0 / sqrt (1.0 - x * x)) (fun x -> x / ((1.0 - x * x) ** 1.5)) (Some Complex.Asin) [ -1.0, 1.0 ]
+      unary "acos" [ "acos" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Acos x }
+        acos (fun x -> -1.0 / sqrt (1.0 - x * x)) (fun x -> -x / ((1.0 - x * x) ** 1.5)) (Some Complex.Acos) [ -1.0, 1.0 ]
+      unary "atan" [ "atan" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atan x }
+        atan (fun x -> 1.0 / (1.0 + x * x)) (fun x -> -2.0 * x / ((1.0 + x * x) ** 2.0))
+        // atan x = asin(x/√(1+x²)): Complex.Atan and the logarithm form cancel the tiny imaginary part.
+        (Some(fun z -> Complex.Asin(z / Complex.Sqrt(Complex.One + z * z)))) [ -5.0, 5.0 ]
+      unary "asinpi" [ "asinpi" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AsinPi x }
+        (fun x -> asin x / Math.PI) (fun x -> 1.0 / (Math.PI * sqrt (1.0 - x * x))) (fun x -> x / (Math.PI * (1.0 - x * x) ** 1.5))
+        (Some(fun z -> Complex.Asin z / cplx Math.PI)) [ -1.0, 1.0 ]
+      unary "acospi" [ "acospi" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AcosPi x }
+        (fun x -> acos x / Math.PI) (fun x -> -1.0 / (Math.PI * sqrt (1.0 - x * x))) (fun x -> -x / (Math.PI * (1.0 - x * x) ** 1.5))
+        (Some(fun z -> Complex.Acos z / cplx Math.PI)) [ -1.0, 1.0 ]
+      unary "atanpi" [ "atanpi" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AtanPi x }
+        (fun x -> atan x / Math.PI) (fun x -> 1.0 / (Math.PI * (1.0 + x * x))) (fun x -> -2.0 * x / (Math.PI * (1.0 + x * x) ** 2.0))
+        None [ -5.0, 5.0 ]
+      unary "sinh" [ "sinh" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sinh x }
+        sinh cosh sinh (Some Complex.Sinh) [ -4.0, 4.0 ]
+      unary "cosh" [ "cosh" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cosh x }
+        cosh sinh cosh (Some Complex.Cosh) [ -4.0, 4.0 ]
+      unary "tanh" [ "tanh" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Tanh x }
+        tanh (fun x -> 1.0 / (cosh x * cosh x)) (fun x -> -2.0 * sinh x / (cosh x ** 3.0)) (Some Complex.Tanh) [ -4.0, 4.0 ]
+      unary "asinh" [ "asinh" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Asinh x }
+        (fun x -> log (x + sqrt (x * x + 1.0))) (fun x -> 1.0 / sqrt (x * x + 1.0)) (fun x -> -x / ((x * x + 1.0) ** 1.5))
+        (Some(fun z -> Complex.Log(z + Complex.Sqrt(z * z + Complex.One)))) [ 0.0, 5.0; -5.0, 0.0 ]
+      unary "acosh" [ "acosh" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Acosh x }
+        (fun x -> log (x + sqrt (x * x - 1.0))) (fun x -> 1.0 / sqrt (x * x - 1.0)) (fun x -> -x / ((x * x - 1.0) ** 1.5))
+        (Some(fun z -> Complex.Log(z + Complex.Sqrt(z * z - Complex.One)))) [ 1.0, 10.0 ]
+      unary "atanh" [ "atanh" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atanh x }
+        (fun x -> 0.5 * log ((1.0 + x) / (1.0 - x))) (fun x -> 1.0 / (1.0 - x * x)) (fun x -> 2.0 * x / ((1.0 - x * x) ** 2.0))
+        (Some(fun z -> cplx 0.5 * Complex.Log((Complex.One + z) / (Complex.One - z)))) [ -1.0, 1.0 ]
+      unary "floor" [ "floor" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Floor x }
+        floor zero zero None [ -2.0, -1.0; 0.0, 1.0; 3.0, 4.0 ]
+      unary "ceiling" [ "ceiling" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Ceiling x }
+        ceil zero zero None [ -2.0, -1.0; 0.0, 1.0; 3.0, 4.0 ]
+      unary "round" [ "round" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Round x }
+        (fun x -> Math.Round x) zero zero None [ -2.5, -1.5; -0.5, 0.5; 2.5, 3.5 ]
+      unary "truncate" [ "truncate" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Truncate x }
+        truncate zero zero None [ -2.0, -1.0; 0.0, 1.0; 3.0, 4.0 ]
+      unary "clamp (x, -1, 1)" [] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Clamp(x, Gm.C -1.0, Gm.C 1.0) }
+        (fun x -> Math.Clamp(x, -1.0, 1.0)) (fun x -> if abs x < 1.0 then 1.0 else 0.0) zero None [ -4.0, -1.0; -1.0, 1.0; 1.0, 4.0 ]
+      unary "sigmoid" [ "sigmoid" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Gm.Sigmoid x }
+        Ref.sigmoid (fun x -> exp -x / ((1.0 + exp -x) ** 2.0))
+        (fun x -> let s = Ref.sigmoid x in s * (1.0 - s) * (1.0 - 2.0 * s))
+        (Some(fun z -> Complex.One / (Complex.One + Complex.Exp(-z)))) [ -10.0, 10.0 ]
+      unary "softplus" [ "softplus" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Gm.Softplus x }
+        (fun x -> log (1.0 + exp x)) (fun x -> 1.0 / (1.0 + exp -x)) (fun x -> exp -x / ((1.0 + exp -x) ** 2.0))
+        (Some(fun z -> Complex.Log(Complex.One + Complex.Exp z))) [ -10.0, 10.0 ]
+      unary "erf" [ "erf" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Erf x }
+        Ref.erf (fun x -> twoOverSqrtPi * exp (-x * x)) (fun x -> -2.0 * x * twoOverSqrtPi * exp (-x * x)) None [ -3.0, 3.0 ]
+      unary "gamma" [ "gamma" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Gamma x }
+        Ref.gamma (fun x -> Ref.gamma x * Ref.digamma x)
+        (fun x -> Ref.gamma x * (Ref.digamma x ** 2.0 + Ref.trigamma x)) None [ 0.0, 6.0; -1.0, 0.0; -3.0, -2.0 ]
+      unary "loggamma" [ "loggamma" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.LogGamma x }
+        Ref.logGamma Ref.digamma Ref.trigamma None [ 0.0, 20.0; -1.0, 0.0; -3.0, -2.0 ]
+      unary "digamma" [ "digamma" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Digamma x }
+        Ref.digamma Ref.trigamma Ref.tetragamma None [ 0.0, 20.0; -1.0, 0.0; -3.0, -2.0 ]
+      unary "polygamma (n = 1)" [] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Polygamma(1, x) }
+        Ref.trigamma Ref.tetragamma Ref.pentagamma None [ 0.0, 20.0; -1.0, 0.0; -3.0, -2.0 ] ]
+
+let private binary name rules f value dx dy dxx dxy dyy complex domain : BinaryRow =
+    { Name = name; Rules = rules; F = f; Value = value; Dx = dx; Dy = dy; Dxx = dxx; Dxy = dxy; Dyy = dyy
+      Complex = complex; Domain = domain }
+
+/// Every binary row.
+let binaryRows: BinaryRow list =
+    [ binary "add" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.op_Addition(x, y) }
+        (+) (fun _ _ -> 1.0) (fun _ _ -> 1.0) zero2 zero2 zero2 (Some(+)) [ box (-5.0, 5.0) (-5.0, 5.0) ]
+      binary "subtract" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.op_Subtraction(x, y) }
+        (-) (fun _ _ -> 1.0) (fun _ _ -> -1.0) zero2 zero2 zero2 (Some(-)) [ box (-5.0, 5.0) (-5.0, 5.0) ]
+      binary "multiply" [ "multiply" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.op_Multiply(x, y) }
+        (*) (fun _ y -> y) (fun x _ -> x) zero2 (fun _ _ -> 1.0) zero2 (Some(*)) [ box (-5.0, 5.0) (-5.0, 5.0) ]
+      binary "divide" [ "divide" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.op_Division(x, y) }
+        (/) (fun _ y -> 1.0 / y) (fun x y -> -x / (y * y)) zero2 (fun _ y -> -1.0 / (y * y)) (fun x y -> 2.0 * x / (y * y * y))
+        (Some(/)) [ box (-5.0, 5.0) (0.0, 5.0); box (-5.0, 5.0) (-5.0, 0.0) ]
+      binary "pow" [ "pow" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Pow(x, y) }
+        (fun x y -> Math.Pow(x, y)) (fun x y -> y * Math.Pow(x, y - 1.0)) (fun x y -> Math.Pow(x, y) * log x)
+        (fun x y -> y * (y - 1.0) * Math.Pow(x, y - 2.0)) (fun x y -> Math.Pow(x, y - 1.0) * (1.0 + y * log x))
+        (fun x y -> Math.Pow(x, y) * log x * log x)
+        (Some(fun x y -> Complex.Exp(y * Complex.Log x))) [ box (0.0, 5.0) (-3.0, 3.0) ]
+      binary "log (x, base y)" [ "log"; "divide" ]
+        { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Log(x, y) }
+        (fun x y -> log x / log y) (fun x y -> 1.0 / (x * log y)) (fun x y -> -log x / (y * log y * log y))
+        (fun x y -> -1.0 / (x * x * log y)) (fun x y -> -1.0 / (x * y * log y * log y))
+        (fun x y -> log x * (log y + 2.0) / (y * y * log y ** 3.0))
+        (Some(fun x y -> Complex.Log x / Complex.Log y)) [ box (0.0, 10.0) (1.2, 10.0); box (0.0, 10.0) (0.05, 0.8) ]
+      binary "hypot" [ "hypot" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Hypot(x, y) }
+        (fun x y -> sqrt (x * x + y * y)) (fun x y -> x / sqrt (x * x + y * y)) (fun x y -> y / sqrt (x * x + y * y))
+        (fun x y -> y * y / ((x * x + y * y) ** 1.5)) (fun x y -> -x * y / ((x * x + y * y) ** 1.5)) (fun x y -> x * x / ((x * x + y * y) ** 1.5))
+        (Some(fun x y -> Complex.Sqrt(x * x + y * y))) [ box (0.0, 4.0) (-4.0, 4.0); box (-4.0, 0.0) (-4.0, 4.0) ]
+      // atan2(y, x): the row's first argument is y, as in .NET.
+      binary "atan2" [ "atan2" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T) = 'T.Atan2(y, x) }
+        (fun y x -> atan2 y x) (fun y x -> x / (x * x + y * y)) (fun y x -> -y / (x * x + y * y))
+        (fun y x -> -2.0 * x * y / ((x * x + y * y) ** 2.0)) (fun y x -> (y * y - x * x) / ((x * x + y * y) ** 2.0))
+        (fun y x -> 2.0 * x * y / ((x * x + y * y) ** 2.0))
+        None [ box (0.0, 4.0) (-4.0, 4.0); box (-4.0, 0.0) (-4.0, 4.0); box (-4.0, 4.0) (0.0, 4.0) ]
+      binary "atan2pi" [ "atan2" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T) = 'T.Atan2Pi(y, x) }
+        (fun y x -> atan2 y x / Math.PI) (fun y x -> x / (Math.PI * (x * x + y * y))) (fun y x -> -y / (Math.PI * (x * x + y * y)))
+        (fun y x -> -2.0 * x * y / (Math.PI * (x * x + y * y) ** 2.0)) (fun y x -> (y * y - x * x) / (Math.PI * (x * x + y * y) ** 2.0))
+        (fun y x -> 2.0 * x * y / (Math.PI * (x * x + y * y) ** 2.0))
+        None [ box (0.0, 4.0) (-4.0, 4.0); box (-4.0, 0.0) (-4.0, 4.0) ]
+      binary "max" [ "max" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Max(x, y) }
+        max (fun x y -> if x > y then 1.0 else 0.0) (fun x y -> if x < y then 1.0 else 0.0) zero2 zero2 zero2
+        None [ box (-3.0, 0.0) (0.0, 3.0); box (0.0, 3.0) (-3.0, 0.0) ]
+      binary "min" [ "min" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Min(x, y) }
+        min (fun x y -> if x < y then 1.0 else 0.0) (fun x y -> if x > y then 1.0 else 0.0) zero2 zero2 zero2
+        None [ box (-3.0, 0.0) (0.0, 3.0); box (0.0, 3.0) (-3.0, 0.0) ]
+      binary "clamp (x, y, y + 2)" []
+        { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Clamp(x, y, 'T.op_Addition(y, Gm.C 2.0)) }
+        (fun x y -> Math.Clamp(x, y, y + 2.0)) (fun x y -> if x > y && x < y + 2.0 then 1.0 else 0.0)
+        (fun x y -> if x > y && x < y + 2.0 then 0.0 else 1.0) zero2 zero2 zero2
+        None [ box (-4.0, -2.0) (-1.0, 0.0); box (0.0, 1.0) (-1.0, 0.0); box (2.0, 4.0) (-1.0, 0.0) ]
+      binary "ieee754remainder" [ "ieee754remainder" ]
+        { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Ieee754Remainder(x, y) }
+        (fun x y -> Math.IEEERemainder(x, y)) (fun _ _ -> 1.0) (fun x y -> -Math.Round(x / y)) zero2 zero2 zero2
+        None [ box (2.1, 2.3) (0.97, 1.03); box (0.0, 0.6) (1.5, 2.0) ]
+      binary "modulus" [ "modulus" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.op_Modulus(x, y) }
+        (fun x y -> x % y) (fun _ _ -> 1.0) (fun x y -> -Math.Truncate(x / y)) zero2 zero2 zero2
+        None [ box (2.1, 2.9) (0.97, 1.03); box (-2.9, -2.1) (0.97, 1.03) ] ]
