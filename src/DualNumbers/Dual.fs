@@ -3,6 +3,7 @@ namespace Fluxion
 open System
 open System.Globalization
 open System.Numerics
+open System.Runtime.CompilerServices
 // GenericOperators pins + - * / to 'T; on Dual values themselves they would dispatch back into the interface
 // implementations below, so Dual-level arithmetic in this file calls the Dual op_ members by name.
 open Fluxion.GenericOperators
@@ -29,28 +30,33 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     new(primal: 'T, tangent: 'T) = { Primal = primal; Tangent = tangent }
 
     /// <summary>A constant: the given value with a zero tangent.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Constant(value: 'T) = Dual<'T>(value, 'T.Zero)
 
     /// <summary>A variable seeded for differentiation: the given value with tangent 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Variable(value: 'T) = Dual<'T>(value, 'T.One)
 
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
-    static member Zero = Dual<'T>('T.Zero, 'T.Zero)
+    static member Zero = Dual<'T>.Constant 'T.Zero
 
     /// <summary>The constant 1 (F#'s <c>LanguagePrimitives.GenericOne</c> and <c>pown</c> read it).</summary>
-    static member One = Dual<'T>('T.One, 'T.Zero)
+    static member One = Dual<'T>.Constant 'T.One
 
     /// <summary>Converts a plain value to a constant dual number.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_Implicit(value: 'T) : Dual<'T> = Dual<'T>(value, 'T.Zero)
 
     // ----- the rule table, applied -----------------------------------------------------------
 
     /// <summary>Applies a unary rule from the table: value f(x), tangent f′(x)·ẋ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member inline Apply<'R when 'R :> IUnaryRule>(x: Dual<'T>) : Dual<'T> =
         let fx = 'R.Value x.Primal
         Dual<'T>(fx, Chain.Scale('R.Derivative(x.Primal, fx), x.Tangent))
 
     /// <summary>Applies a binary rule from the table: value f(x, y), tangent ∂f/∂x·ẋ + ∂f/∂y·ẏ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member inline Apply<'R when 'R :> IBinaryRule>(x: Dual<'T>, y: Dual<'T>) : Dual<'T> =
         let z = 'R.Value(x.Primal, y.Primal)
         let struct (px, py) = 'R.Partials(x.Primal, y.Primal, z)
@@ -59,171 +65,245 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     // ----- arithmetic ------------------------------------------------------------------------
 
     /// <summary>Addition (linear: tangents add).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: Dual<'T>, y: Dual<'T>) = Dual<'T>(x.Primal + y.Primal, x.Tangent + y.Tangent)
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: Dual<'T>, c: 'T) = Dual<'T>(x.Primal + c, x.Tangent)
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(c: 'T, x: Dual<'T>) = Dual<'T>(c + x.Primal, x.Tangent)
     /// <summary>Subtraction (linear: tangents subtract).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: Dual<'T>, y: Dual<'T>) = Dual<'T>(x.Primal - y.Primal, x.Tangent - y.Tangent)
     /// <summary>Subtracts a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: Dual<'T>, c: 'T) = Dual<'T>(x.Primal - c, x.Tangent)
     /// <summary>Subtracts from a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(c: 'T, x: Dual<'T>) = Dual<'T>(c - x.Primal, -x.Tangent)
     /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>; IEEE semantics, no zero-tangent guard).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: Dual<'T>, y: Dual<'T>) =
         let struct (px, py) = R.partialsOf<MultiplyRule, 'T> x.Primal y.Primal 'T.Zero
         Dual<'T>(x.Primal * y.Primal, px * x.Tangent + py * y.Tangent)
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: Dual<'T>, c: 'T) = Dual<'T>(x.Primal * c, x.Tangent * c)
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(c: 'T, x: Dual<'T>) = Dual<'T>(c * x.Primal, c * x.Tangent)
     /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: Dual<'T>, y: Dual<'T>) =
         let z = x.Primal / y.Primal
         let struct (px, py) = R.partialsOf<DivideRule, 'T> x.Primal y.Primal z
         Dual<'T>(z, px * x.Tangent + py * y.Tangent)
     /// <summary>Divides by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: Dual<'T>, c: 'T) = Dual<'T>(x.Primal / c, x.Tangent / c)
     /// <summary>Divides a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(c: 'T, x: Dual<'T>) = Dual<'T>.op_Division(Dual<'T>.Constant c, x)
     /// <summary>Truncated remainder (rule <see cref="T:Fluxion.ModulusRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (%)(x: Dual<'T>, y: Dual<'T>) = Dual<'T>.Apply<ModulusRule>(x, y)
     /// <summary>Negation.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (~-)(x: Dual<'T>) = Dual<'T>(-x.Primal, -x.Tangent)
     /// <summary>Unary plus (identity).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (~+)(x: Dual<'T>) = x
     /// <summary>Raises to a dual power, xʸ (rule <see cref="T:Fluxion.PowRule"/>); F#'s <c>**</c>.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: Dual<'T>, y: Dual<'T>) = Dual<'T>.Apply<PowRule>(x, y)
     /// <summary>Raises to a constant power xᶜ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: Dual<'T>, c: 'T) =
         Dual<'T>(PowerRule.Value(x.Primal, c), Chain.Scale(PowerRule.Derivative(x.Primal, c), x.Tangent))
     /// <summary>Raises to an integer power xⁿ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: Dual<'T>, n: int) = Dual<'T>.Pow(x, 'T.CreateChecked n)
 
     // ----- comparisons by primal ------------------------------------------------------------
 
     /// <summary>Equality of primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_Equality(x: Dual<'T>, y: Dual<'T>) = 'T.op_Equality(x.Primal, y.Primal)
     /// <summary>Inequality of primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_Inequality(x: Dual<'T>, y: Dual<'T>) = 'T.op_Inequality(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_LessThan(x: Dual<'T>, y: Dual<'T>) = 'T.op_LessThan(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_LessThanOrEqual(x: Dual<'T>, y: Dual<'T>) = 'T.op_LessThanOrEqual(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_GreaterThan(x: Dual<'T>, y: Dual<'T>) = 'T.op_GreaterThan(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_GreaterThanOrEqual(x: Dual<'T>, y: Dual<'T>) = 'T.op_GreaterThanOrEqual(x.Primal, y.Primal)
 
     // ----- elementary functions (each one rule from the table) -------------------------------
 
     /// <summary>|x|; derivative 0 at 0 (see <see cref="T:Fluxion.AbsRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Abs(x: Dual<'T>) = Dual<'T>.Apply<AbsRule> x
     /// <summary>√x (see <see cref="T:Fluxion.SqrtRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sqrt(x: Dual<'T>) = Dual<'T>.Apply<SqrtRule> x
     /// <summary>∛x (see <see cref="T:Fluxion.CbrtRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cbrt(x: Dual<'T>) = Dual<'T>.Apply<CbrtRule> x
     /// <summary>eˣ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp(x: Dual<'T>) = Dual<'T>.Apply<ExpRule> x
     /// <summary>2ˣ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp2(x: Dual<'T>) = Dual<'T>.Apply<Exp2Rule> x
     /// <summary>10ˣ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp10(x: Dual<'T>) = Dual<'T>.Apply<Exp10Rule> x
     /// <summary>eˣ − 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member ExpM1(x: Dual<'T>) = Dual<'T>.Apply<Expm1Rule> x
     /// <summary>2ˣ − 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp2M1(x: Dual<'T>) = Dual<'T>.Apply<Exp2m1Rule> x
     /// <summary>10ˣ − 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp10M1(x: Dual<'T>) = Dual<'T>.Apply<Exp10m1Rule> x
     /// <summary>ln x (see <see cref="T:Fluxion.LogRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log(x: Dual<'T>) = Dual<'T>.Apply<LogRule> x
     /// <summary>Logarithm to a given base, ln x / ln b.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log(x: Dual<'T>, newBase: Dual<'T>) = Dual<'T>.op_Division(Dual<'T>.Log x, Dual<'T>.Log newBase)
     /// <summary>log₂ x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log2(x: Dual<'T>) = Dual<'T>.Apply<Log2Rule> x
     /// <summary>log₁₀ x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log10(x: Dual<'T>) = Dual<'T>.Apply<Log10Rule> x
     /// <summary>ln(1 + x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member LogP1(x: Dual<'T>) = Dual<'T>.Apply<Log1pRule> x
     /// <summary>log₂(1 + x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log2P1(x: Dual<'T>) = Dual<'T>.Apply<Log2p1Rule> x
     /// <summary>log₁₀(1 + x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log10P1(x: Dual<'T>) = Dual<'T>.Apply<Log10p1Rule> x
     /// <summary>sin x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sin(x: Dual<'T>) = Dual<'T>.Apply<SinRule> x
     /// <summary>cos x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cos(x: Dual<'T>) = Dual<'T>.Apply<CosRule> x
     /// <summary>tan x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Tan(x: Dual<'T>) = Dual<'T>.Apply<TanRule> x
     /// <summary>sin(πx).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member SinPi(x: Dual<'T>) = Dual<'T>.Apply<SinPiRule> x
     /// <summary>cos(πx).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member CosPi(x: Dual<'T>) = Dual<'T>.Apply<CosPiRule> x
     /// <summary>tan(πx).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member TanPi(x: Dual<'T>) = Dual<'T>.Apply<TanPiRule> x
     /// <summary>arcsin x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Asin(x: Dual<'T>) = Dual<'T>.Apply<AsinRule> x
     /// <summary>arccos x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Acos(x: Dual<'T>) = Dual<'T>.Apply<AcosRule> x
     /// <summary>arctan x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atan(x: Dual<'T>) = Dual<'T>.Apply<AtanRule> x
     /// <summary>arcsin(x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member AsinPi(x: Dual<'T>) = Dual<'T>.Apply<AsinPiRule> x
     /// <summary>arccos(x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member AcosPi(x: Dual<'T>) = Dual<'T>.Apply<AcosPiRule> x
     /// <summary>arctan(x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member AtanPi(x: Dual<'T>) = Dual<'T>.Apply<AtanPiRule> x
     /// <summary>atan2(y, x) (see <see cref="T:Fluxion.Atan2Rule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atan2(y: Dual<'T>, x: Dual<'T>) = Dual<'T>.Apply<Atan2Rule>(y, x)
     /// <summary>atan2(y, x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atan2Pi(y: Dual<'T>, x: Dual<'T>) =
         let a = Dual<'T>.Atan2(y, x)
         Dual<'T>(a.Primal / 'T.Pi, a.Tangent / 'T.Pi)
     /// <summary>sinh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sinh(x: Dual<'T>) = Dual<'T>.Apply<SinhRule> x
     /// <summary>cosh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cosh(x: Dual<'T>) = Dual<'T>.Apply<CoshRule> x
     /// <summary>tanh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Tanh(x: Dual<'T>) = Dual<'T>.Apply<TanhRule> x
     /// <summary>arsinh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Asinh(x: Dual<'T>) = Dual<'T>.Apply<AsinhRule> x
     /// <summary>arcosh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Acosh(x: Dual<'T>) = Dual<'T>.Apply<AcoshRule> x
     /// <summary>artanh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atanh(x: Dual<'T>) = Dual<'T>.Apply<AtanhRule> x
     /// <summary>√(x² + y²) (see <see cref="T:Fluxion.HypotRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Hypot(x: Dual<'T>, y: Dual<'T>) = Dual<'T>.Apply<HypotRule>(x, y)
     /// <summary>The n-th root x^(1/n).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member RootN(x: Dual<'T>, n: int) = Dual<'T>.Pow(x, 'T.One / 'T.CreateChecked n)
     /// <summary>⌊x⌋ (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Floor(x: Dual<'T>) = Dual<'T>.Apply<FloorRule> x
     /// <summary>⌈x⌉ (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ceiling(x: Dual<'T>) = Dual<'T>.Apply<CeilingRule> x
     /// <summary>Round to nearest even (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: Dual<'T>) = Dual<'T>.Apply<RoundRule> x
     /// <summary>Round to a number of digits (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: Dual<'T>, digits: int) = Dual<'T>.Constant('T.Round(x.Primal, digits))
     /// <summary>Round with a midpoint mode (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: Dual<'T>, mode: MidpointRounding) = Dual<'T>.Constant('T.Round(x.Primal, mode))
     /// <summary>Round to digits with a midpoint mode (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: Dual<'T>, digits: int, mode: MidpointRounding) = Dual<'T>.Constant('T.Round(x.Primal, digits, mode))
     /// <summary>Round toward zero (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Truncate(x: Dual<'T>) = Dual<'T>.Apply<TruncateRule> x
     /// <summary>max(x, y); a tie splits the derivative evenly (see <see cref="T:Fluxion.MaxRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Max(x: Dual<'T>, y: Dual<'T>) = Dual<'T>.Apply<MaxRule>(x, y)
     /// <summary>min(x, y); a tie splits the derivative evenly (see <see cref="T:Fluxion.MinRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Min(x: Dual<'T>, y: Dual<'T>) = Dual<'T>.Apply<MinRule>(x, y)
     /// <summary>max(x, y), preferring the number when one argument is NaN.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member MaxNumber(x: Dual<'T>, y: Dual<'T>) =
         if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Dual<'T>.Max(x, y)
     /// <summary>min(x, y), preferring the number when one argument is NaN.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member MinNumber(x: Dual<'T>, y: Dual<'T>) =
         if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Dual<'T>.Min(x, y)
     /// <summary>
     /// Clamps x to [min, max]. The derivative flows to x inside the closed interval, to the violated bound outside.
     /// </summary>
     /// <exception cref="T:System.ArgumentException">min is greater than max.</exception>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Clamp(x: Dual<'T>, min: Dual<'T>, max: Dual<'T>) =
         if 'T.op_GreaterThan(min.Primal, max.Primal) then
             raise (ArgumentException($"Clamp: min ({min.Primal}) is greater than max ({max.Primal}).", nameof min))
@@ -232,30 +312,42 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
         else x
     /// <summary>The sign of the primal as −1, 0 or 1 (generic math's Sign).</summary>
     /// <exception cref="T:System.ArithmeticException">The primal is NaN.</exception>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sign(x: Dual<'T>) : int = 'T.Sign x.Primal
     /// <summary>|x| with the sign of y: x or −x, chosen by the signs (derivative follows the choice).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member CopySign(x: Dual<'T>, y: Dual<'T>) =
         if 'T.IsNegative x.Primal = 'T.IsNegative y.Primal then x else Dual<'T>.op_UnaryNegation x
     /// <summary>The logistic sigmoid 1/(1 + e⁻ˣ).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sigmoid(x: Dual<'T>) = Dual<'T>.Apply<SigmoidRule> x
     /// <summary>softplus ln(1 + eˣ).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Softplus(x: Dual<'T>) = Dual<'T>.Apply<SoftplusRule> x
     /// <summary>The error function.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Erf(x: Dual<'T>) = Dual<'T>.Apply<ErfRule> x
     /// <summary>The gamma function.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Gamma(x: Dual<'T>) = Dual<'T>.Apply<GammaRule> x
     /// <summary>ln |Γ(x)|.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member LogGamma(x: Dual<'T>) = Dual<'T>.Apply<LogGammaRule> x
     /// <summary>The digamma function ψ(x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Digamma(x: Dual<'T>) = Dual<'T>.Apply<DigammaRule> x
     /// <summary>The polygamma function ψ⁽ⁿ⁾(x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Polygamma(n: int, x: Dual<'T>) =
         Dual<'T>(PolygammaRule.Value(n, x.Primal), Chain.Scale(PolygammaRule.Derivative(n, x.Primal), x.Tangent))
     /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member FusedMultiplyAdd(x: Dual<'T>, y: Dual<'T>, z: Dual<'T>) = Dual<'T>.op_Addition(Dual<'T>.op_Multiply(x, y), z)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ieee754Remainder(x: Dual<'T>, y: Dual<'T>) = Dual<'T>.Apply<RemainderRule>(x, y)
     /// <summary>x·2ⁿ (linear in x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member ScaleB(x: Dual<'T>, n: int) = Dual<'T>('T.ScaleB(x.Primal, n), 'T.ScaleB(x.Tangent, n))
 
     // ----- object members ----------------------------------------------------------------------
