@@ -1,5 +1,5 @@
 // Fluxion's build script: plain F#, no dependencies, run as `dotnet fsi build.fsx <target>`.
-// Targets: restore, build, test, bench, docs, demo, pack. Every target restores tools and packages
+// Targets: restore, build, test, bench, docs, demo, pack, consumer. Every target restores tools and packages
 // itself, so each works on a fresh clone that has only the .NET SDK.
 
 open System
@@ -49,7 +49,29 @@ let build () =
 
 /// Expecto test projects (F#) and xunit test projects (C#), run in this order.
 let expectoProjects = [ "tests/DualNumbers.Tests" ]
-let xunitProjects = [ "tests/CSharp.Tests" ]
+let xunitProjects = [ "tests/CSharp.Tests"; "tests/CSharpFacade.Tests" ]
+
+/// Packs every library project (src/*; nothing else is packable) into a cleared artifacts/packages.
+let packNoBuild () =
+    let packages = Path.Combine(root, "artifacts", "packages")
+    if Directory.Exists packages then Directory.Delete(packages, true)
+    dotnet "pack Fluxion.slnx -c Release --no-build --output artifacts/packages"
+
+let pack () =
+    build ()
+    packNoBuild ()
+
+/// A fresh C# project that references the packed packages (never the projects) and runs the README's quick start.
+let consumerProject = "tests/PackageConsumer.Tests"
+
+/// Packs, clears the consumer's private package folder and build output (so a stale package of the same version can
+/// never be used), then restores and tests the consumer. Returns the exit code and output of `dotnet test`.
+let consumer () =
+    packNoBuild ()
+    for dir in [ "artifacts/consumer-packages"; consumerProject + "/obj"; consumerProject + "/bin" ] do
+        let path = Path.Combine(root, dir)
+        if Directory.Exists path then Directory.Delete(path, true)
+    runCapture "dotnet" $"test -c Release {consumerProject}" root
 
 let docs () =
     // fsdocs evaluates the literate scripts against the Release build; --strict turns warnings into errors.
@@ -67,13 +89,20 @@ let test () =
             failed <- failed + int m.Groups[3].Value + int m.Groups[4].Value
         if code <> 0 && (not m.Success || int m.Groups[3].Value + int m.Groups[4].Value = 0) then
             failed <- failed + 1
-    for project in xunitProjects do
-        let code, out = runCapture "dotnet" $"test -c Release --no-build {project}" root
+    let countXunit (code, out: string) =
         let ms = Regex.Matches(out, @"Failed:\s+(\d+), Passed:\s+(\d+)")
         for m in ms do
             failed <- failed + int m.Groups[1].Value
             passed <- passed + int m.Groups[2].Value
         if code <> 0 && ms.Count = 0 then failed <- failed + 1
+    for project in xunitProjects do
+        countXunit (runCapture "dotnet" $"test -c Release --no-build {project}" root)
+    countXunit (
+        try
+            consumer ()
+        with e ->
+            eprintfn "package consumer: %s" e.Message
+            1, "")
     let docsCode =
         try
             docs ()
@@ -94,9 +123,6 @@ let demo () =
     build ()
     dotnet "run -c Release --no-build --project samples/ForwardDemo"
 
-let pack () =
-    build ()
-    dotnet "pack Fluxion.slnx -c Release --no-build --output artifacts/packages"
 
 match fsi.CommandLineArgs |> Array.toList |> List.tail with
 | [ "restore" ] -> restore ()
@@ -106,6 +132,10 @@ match fsi.CommandLineArgs |> Array.toList |> List.tail with
 | [ "docs" ] -> build (); docs ()
 | [ "demo" ] -> demo ()
 | [ "pack" ] -> pack ()
+| [ "consumer" ] ->
+    build ()
+    let code, _ = consumer ()
+    if code <> 0 then exit code
 | other ->
-    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench|docs|demo|pack>  (got %A)" other
+    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench|docs|demo|pack|consumer>  (got %A)" other
     exit 2

@@ -1,0 +1,74 @@
+using System.Numerics;
+
+namespace Fluxion;
+
+/// <summary>
+/// A scalar function f: ℝ → ℝ written once against .NET generic math. Fluxion evaluates it on its own
+/// number types (dual numbers, tape variables) to differentiate it, and on <see cref="double"/> for plain values.
+/// </summary>
+/// <example>
+/// <code>
+/// readonly struct Cube : IScalarFunction
+/// {
+///     public T Invoke&lt;T&gt;(T x) where T : IFloatingPointIeee754&lt;T&gt; =&gt; x * x * x;
+/// }
+/// double slope = Ad.Derivative(new Cube(), 2.0);   // 12
+/// </code>
+/// </example>
+public interface IScalarFunction
+{
+    /// <summary>Evaluates the function at <paramref name="x"/> in the number type <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">Any IEEE 754 floating-point type, including Fluxion's differentiable number types.</typeparam>
+    /// <param name="x">The argument.</param>
+    /// <returns>f(x).</returns>
+    T Invoke<T>(T x) where T : IFloatingPointIeee754<T>;
+}
+
+/// <summary>
+/// A scalar function of several variables f: ℝⁿ → ℝ (an objective, a loss, an energy) written once against
+/// .NET generic math. Gradients, Hessians and their products, gradient checks and MathNet objectives take it.
+/// </summary>
+/// <example>
+/// <code>
+/// readonly struct Rosenbrock : IMultivariateFunction
+/// {
+///     public T Invoke&lt;T&gt;(ReadOnlySpan&lt;T&gt; x) where T : IFloatingPointIeee754&lt;T&gt;
+///     {
+///         T a = T.One - x[0], b = x[1] - x[0] * x[0];
+///         return a * a + T.CreateChecked(100) * b * b;
+///     }
+/// }
+/// double[] g = Ad.Gradient(new Rosenbrock(), [1.5, 2.0]);
+/// </code>
+/// </example>
+public interface IMultivariateFunction
+{
+    /// <summary>Evaluates the function at <paramref name="x"/> in the number type <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">Any IEEE 754 floating-point type, including Fluxion's differentiable number types.</typeparam>
+    /// <param name="x">The point; do not keep a reference to the span after returning.</param>
+    /// <returns>f(x).</returns>
+    T Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>;
+}
+
+/// <summary>
+/// A vector function f: ℝⁿ → ℝᵐ written once against .NET generic math. Jacobians and Jacobian-vector and
+/// vector-Jacobian products take it. The output length must not depend on the number type.
+/// </summary>
+/// <example>
+/// <code>
+/// readonly struct Polar : IVectorFunction
+/// {
+///     public T[] Invoke&lt;T&gt;(ReadOnlySpan&lt;T&gt; x) where T : IFloatingPointIeee754&lt;T&gt;
+///         =&gt; [x[0] * T.Cos(x[1]), x[0] * T.Sin(x[1])];
+/// }
+/// JacobianResult j = Ad.Jacobian(new Polar(), [2.0, 0.5]);
+/// </code>
+/// </example>
+public interface IVectorFunction
+{
+    /// <summary>Evaluates the function at <paramref name="x"/> in the number type <typeparamref name="T"/>.</summary>
+    /// <typeparam name="T">Any IEEE 754 floating-point type, including Fluxion's differentiable number types.</typeparam>
+    /// <param name="x">The point; do not keep a reference to the span after returning.</param>
+    /// <returns>f(x), a new array of the same length on every call.</returns>
+    T[] Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>;
+}

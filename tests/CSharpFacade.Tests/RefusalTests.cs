@@ -1,0 +1,125 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Fluxion.CSharpFacade.Tests;
+
+/// <summary>Every entry point refuses bad input with an ArgumentException naming the argument.</summary>
+public class RefusalTests
+{
+    static readonly double[] P = [0.7, -0.4, 1.3];
+    static readonly double[] Q = [2.0, 0.5];
+
+    static void Refuses<TException>(string parameter, Action call) where TException : ArgumentException
+        => Assert.Equal(parameter, Assert.Throws<TException>(call).ParamName);
+
+    static void RefusesNull(Action call) => Refuses<ArgumentNullException>("f", call);
+
+    [Fact]
+    public void NullFunctionsAreRefused()
+    {
+        RefusesNull(() => Ad.Derivative((Func<Dual<double>, Dual<double>>)null!, 1.0));
+        RefusesNull(() => Ad.Derivative((IScalarFunction)null!, 1.0));
+        RefusesNull(() => Ad.ValueAndDerivative((Func<Dual<double>, Dual<double>>)null!, 1.0));
+        RefusesNull(() => Ad.ValueAndDerivative((IScalarFunction)null!, 1.0));
+        RefusesNull(() => Ad.SecondDerivative(null!, 1.0));
+        RefusesNull(() => Ad.Gradient((Func<ReadOnlySpan<Dual<double>>, Dual<double>>)null!, P));
+        RefusesNull(() => Ad.Gradient((IMultivariateFunction)null!, P));
+        RefusesNull(() => Ad.Gradient(null!, Vector<double>.Build.DenseOfArray(P)));
+        RefusesNull(() => Ad.ValueAndGradient((Func<ReadOnlySpan<Dual<double>>, Dual<double>>)null!, P));
+        RefusesNull(() => Ad.ValueAndGradient((IMultivariateFunction)null!, P));
+        RefusesNull(() => Ad.Jacobian((Func<ReadOnlySpan<Dual<double>>, Dual<double>[]>)null!, Q));
+        RefusesNull(() => Ad.Jacobian((IVectorFunction)null!, Q));
+        RefusesNull(() => Ad.Jacobian(null!, Vector<double>.Build.DenseOfArray(Q)));
+        RefusesNull(() => Ad.Jvp((Func<ReadOnlySpan<Dual<double>>, Dual<double>[]>)null!, Q, Q));
+        RefusesNull(() => Ad.Jvp((IVectorFunction)null!, Q, Q));
+        RefusesNull(() => Ad.Vjp(null!, Q, Q));
+        RefusesNull(() => Ad.Hessian((IMultivariateFunction)null!, P));
+        RefusesNull(() => Ad.Hessian((IVectorFunction)null!, P));
+        RefusesNull(() => Ad.Hessian(null!, Vector<double>.Build.DenseOfArray(P)));
+        RefusesNull(() => Ad.HessianVectorProduct(null!, P, P));
+        RefusesNull(() => Ad.GradientCheck((IMultivariateFunction)null!, P));
+        RefusesNull(() => Ad.GradientCheck((Func<ReadOnlySpan<double>, double>)null!, P, P));
+        RefusesNull(() => Ad.Objective(null!));
+    }
+
+    [Fact]
+    public void EmptyPointsAreRefused()
+    {
+        Refuses<ArgumentException>("x", () => Ad.Gradient(Fn.Mixed<Dual<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.Gradient(new MixedFn(), []));
+        Refuses<ArgumentException>("x", () => Ad.ValueAndGradient(Fn.Mixed<Dual<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.ValueAndGradient(new MixedFn(), []));
+        Refuses<ArgumentException>("x", () => Ad.Jacobian(Fn.Polar<Dual<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.Jacobian(new PolarFn(), []));
+        Refuses<ArgumentException>("x", () => Ad.Jvp(Fn.Polar<Dual<double>>, [], []));
+        Refuses<ArgumentException>("x", () => Ad.Jvp(new PolarFn(), [], []));
+        Refuses<ArgumentException>("x", () => Ad.Vjp(new PolarFn(), [], [1.0]));
+        Refuses<ArgumentException>("x", () => Ad.Hessian(new MixedFn(), []));
+        Refuses<ArgumentException>("x", () => Ad.Hessian(new MixedAsVectorFn(), []));
+        Refuses<ArgumentException>("x", () => Ad.HessianVectorProduct(new MixedFn(), [], []));
+        Refuses<ArgumentException>("x", () => Ad.GradientCheck(new MixedFn(), []));
+        Refuses<ArgumentException>("x", () => Ad.GradientCheck(x => x.Length, [], []));
+        Refuses<ArgumentException>("x", () => Ad.Gradient(new MixedFn(), Vector<double>.Build.Dense(0)));
+    }
+
+    [Fact]
+    public void NullMathNetVectorsAreRefused()
+    {
+        Refuses<ArgumentNullException>("x", () => Ad.Gradient(new MixedFn(), (Vector<double>)null!));
+        Refuses<ArgumentNullException>("x", () => Ad.Jacobian(new PolarFn(), (Vector<double>)null!));
+        Refuses<ArgumentNullException>("x", () => Ad.Hessian(new MixedFn(), (Vector<double>)null!));
+        Refuses<ArgumentNullException>("point", () => Ad.Objective(new MixedFn()).EvaluateAt(null!));
+        Refuses<ArgumentException>("point", () => Ad.Objective(new MixedFn()).EvaluateAt(Vector<double>.Build.Dense(0)));
+    }
+
+    [Fact]
+    public void SeedsOfTheWrongLengthAreRefused()
+    {
+        Refuses<ArgumentException>("v", () => Ad.Jvp(Fn.Polar<Dual<double>>, Q, [1.0]));
+        Refuses<ArgumentException>("v", () => Ad.Jvp(new PolarFn(), Q, [1.0, 2.0, 3.0]));
+        Refuses<ArgumentException>("u", () => Ad.Vjp(new PolarFn(), Q, [1.0, 2.0]));
+        Refuses<ArgumentException>("v", () => Ad.HessianVectorProduct(new MixedFn(), P, [1.0, 2.0]));
+        Refuses<ArgumentException>("gradient", () => Ad.GradientCheck(x => Fn.MixedValue(x.ToArray()), P, [1.0]));
+    }
+
+    [Fact]
+    public void SeedsContainingNaNAreRefused()
+    {
+        Refuses<ArgumentException>("v", () => Ad.Jvp(Fn.Polar<Dual<double>>, Q, [1.0, double.NaN]));
+        Refuses<ArgumentException>("v", () => Ad.Jvp(new PolarFn(), Q, [double.NaN, 0.0]));
+        Refuses<ArgumentException>("u", () => Ad.Vjp(new PolarFn(), Q, [1.0, double.NaN, 0.0]));
+        Refuses<ArgumentException>("v", () => Ad.HessianVectorProduct(new MixedFn(), P, [0.0, double.NaN, 1.0]));
+    }
+
+    [Fact]
+    public void HessianOfANonScalarFunctionIsRefused()
+        => Refuses<ArgumentException>("f", () => Ad.Hessian(new PolarFn(), Q));
+
+    [Fact]
+    public void FunctionsReturningNoUsableArrayAreRefused()
+    {
+        Refuses<ArgumentException>("f", () => Ad.Jacobian(new NullFn(), Q));
+        Refuses<ArgumentException>("f", () => Ad.Jacobian(new EmptyFn(), Q));
+        Refuses<ArgumentException>("f", () => Ad.Jacobian(new VaryingFn(), Q));
+        Refuses<ArgumentException>("f", () => Ad.Jvp(new NullFn(), Q, Q));
+        Refuses<ArgumentException>("f", () => Ad.Vjp(new EmptyFn(), Q, [1.0]));
+        Refuses<ArgumentException>("f", () => Ad.Hessian(new NullFn(), Q));
+        Refuses<ArgumentException>("f", () => Ad.Hessian(new EmptyFn(), Q));
+    }
+
+    [Fact]
+    public void NonPositiveTolerancesAreRefused()
+    {
+        Refuses<ArgumentOutOfRangeException>("tolerance", () => Ad.GradientCheck(new MixedFn(), P, 0.0));
+        Refuses<ArgumentOutOfRangeException>("tolerance", () => Ad.GradientCheck(new MixedFn(), P, double.NaN));
+        Refuses<ArgumentOutOfRangeException>("tolerance", () => Ad.GradientCheck(x => Fn.MixedValue(x.ToArray()), P, P, -1.0));
+    }
+
+    [Fact]
+    public void HessianOfAnObjectiveCreatedWithoutOneIsNotSupported()
+    {
+        var objective = Ad.Objective(new MixedFn());
+        objective.EvaluateAt(Vector<double>.Build.DenseOfArray(P));
+        Assert.False(objective.IsHessianSupported);
+        Assert.Throws<NotSupportedException>(() => objective.Hessian);
+    }
+}
