@@ -198,10 +198,14 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member Log10P1(x: Dual<'T>) = Dual<'T>.Apply<Log10p1Rule> x
     /// <summary>sin x.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member Sin(x: Dual<'T>) = Dual<'T>.Apply<SinRule> x
+    static member Sin(x: Dual<'T>) =
+        let struct (fx, dfx) = SinRule.ValueAndDerivative x.Primal
+        Dual<'T>(fx, Chain.Scale(dfx, x.Tangent))
     /// <summary>cos x.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member Cos(x: Dual<'T>) = Dual<'T>.Apply<CosRule> x
+    static member Cos(x: Dual<'T>) =
+        let struct (fx, dfx) = CosRule.ValueAndDerivative x.Primal
+        Dual<'T>(fx, Chain.Scale(dfx, x.Tangent))
     /// <summary>tan x.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Tan(x: Dual<'T>) = Dual<'T>.Apply<TanRule> x

@@ -264,6 +264,12 @@ type SinRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sin x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Cos x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -fx
+    /// <summary>
+    /// (sin x, cos x), the value and the derivative, from one SinCos call: one argument reduction instead of two,
+    /// about 1.3× the cost of sin alone where separate sin and cos cost 2×. Number types use it for sin; it gives
+    /// the same values as <c>Value</c> and <c>Derivative</c> (checked by the rule tests).
+    /// </summary>
+    static member ValueAndDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : struct ('T * 'T) = 'T.SinCos x
 
 /// <summary>cos x.</summary>
 [<Struct>]
@@ -274,6 +280,10 @@ type CosRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cos x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -('T.Sin x)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -fx
+    /// <summary>(cos x, −sin x), the value and the derivative, from one SinCos call (see <c>SinRule.ValueAndDerivative</c>).</summary>
+    static member ValueAndDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : struct ('T * 'T) =
+        let struct (s, c) = 'T.SinCos x
+        struct (c, -s)
 
 /// <summary>tan x. Poles at π/2 + kπ.</summary>
 [<Struct>]
@@ -597,7 +607,10 @@ type DivideRule =
         static member Name = "divide"
         static member Notes = "y <> 0; IEEE semantics at y = 0"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = x / y
-        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) = struct ('T.One / y, -z / y)
+        // One division: ∂/∂y = −z·(1/y) reuses ∂/∂x (a division costs as much as several multiplies).
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
+            let r = 'T.One / y
+            struct (r, -z * r)
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
             let invY2 = 'T.One / (y * y)
             struct ('T.Zero, -invY2, R.two () * z * invY2)
