@@ -114,10 +114,18 @@ let test () =
     printfn "%d passed, %d failed" passed failed
     if failed > 0 then exit 1
 
+/// Runs the BenchmarkDotNet benchmarks. `bench` runs all of them; `bench <filter> [options]` or
+/// `bench --filter <filter> [options]` runs a selection, e.g. `bench *Jvp* --job short` while iterating.
+/// Any other BenchmarkDotNet command-line option is passed through.
 let bench (args: string list) =
     build ()
-    let filter = if List.isEmpty args then "--filter *" else String.Join(" ", args)
-    run "dotnet" $"run -c Release --no-build --project benchmarks -- {filter}" root
+    let args =
+        match args with
+        | filter :: rest when not (filter.StartsWith "-") -> "--filter" :: filter :: rest
+        | _ -> args
+    let args = if List.contains "--filter" args then args else "--filter" :: "*" :: args
+    let joined = String.Join(" ", args)
+    run "dotnet" $"run -c Release --no-build --project benchmarks -- {joined}" root
 
 let demo () =
     build ()
@@ -137,5 +145,5 @@ match fsi.CommandLineArgs |> Array.toList |> List.tail with
     let code, _ = consumer ()
     if code <> 0 then exit code
 | other ->
-    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench|docs|demo|pack|consumer>  (got %A)" other
+    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench [filter] [BenchmarkDotNet options]|docs|demo|pack|consumer>  (got %A)" other
     exit 2
