@@ -82,26 +82,28 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Subtracts from a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(c: 'T, x: Dual<'T>) = Dual<'T>(c - x.Primal, -x.Tangent)
-    /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>; IEEE semantics, no zero-tangent guard).</summary>
+    /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>; a zero tangent stays zero, see <see cref="T:Fluxion.Chain"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: Dual<'T>, y: Dual<'T>) =
         let struct (px, py) = R.partialsOf<MultiplyRule, 'T> x.Primal y.Primal 'T.Zero
-        Dual<'T>(x.Primal * y.Primal, px * x.Tangent + py * y.Tangent)
+        Dual<'T>(x.Primal * y.Primal, Chain.Combine(px, x.Tangent, py, y.Tangent))
+    /// <summary>Multiplies by a constant (the same result as multiplying by a constant dual number).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member (*)(x: Dual<'T>, c: 'T) = Dual<'T>(x.Primal * c, Chain.Scale(c, x.Tangent))
     /// <summary>Multiplies by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member (*)(x: Dual<'T>, c: 'T) = Dual<'T>(x.Primal * c, x.Tangent * c)
-    /// <summary>Multiplies by a constant.</summary>
-    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member (*)(c: 'T, x: Dual<'T>) = Dual<'T>(c * x.Primal, c * x.Tangent)
-    /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
+    static member (*)(c: 'T, x: Dual<'T>) = Dual<'T>(c * x.Primal, Chain.Scale(c, x.Tangent))
+    /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE values at a zero divisor, a zero tangent stays zero).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: Dual<'T>, y: Dual<'T>) =
         let z = x.Primal / y.Primal
         let struct (px, py) = R.partialsOf<DivideRule, 'T> x.Primal y.Primal z
-        Dual<'T>(z, px * x.Tangent + py * y.Tangent)
-    /// <summary>Divides by a constant.</summary>
+        Dual<'T>(z, Chain.Combine(px, x.Tangent, py, y.Tangent))
+    /// <summary>Divides by a constant (the same result as dividing by a constant dual number).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member (/)(x: Dual<'T>, c: 'T) = Dual<'T>(x.Primal / c, x.Tangent / c)
+    static member (/)(x: Dual<'T>, c: 'T) =
+        let t = x.Tangent / c
+        Dual<'T>(x.Primal / c, (if 'T.IsNaN t then Chain.Scale('T.One / c, x.Tangent) else t))
     /// <summary>Divides a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(c: 'T, x: Dual<'T>) = Dual<'T>.op_Division(Dual<'T>.Constant c, x)
@@ -265,9 +267,11 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>√(x² + y²) (see <see cref="T:Fluxion.HypotRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Hypot(x: Dual<'T>, y: Dual<'T>) = Dual<'T>.Apply<HypotRule>(x, y)
-    /// <summary>The n-th root x^(1/n).</summary>
+    /// <summary>The n-th root x^(1/n), real for negative x when n is odd (see <see cref="T:Fluxion.RootNRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member RootN(x: Dual<'T>, n: int) = Dual<'T>.Pow(x, 'T.One / 'T.CreateChecked n)
+    static member RootN(x: Dual<'T>, n: int) =
+        let fx = RootNRule.Value(x.Primal, n)
+        Dual<'T>(fx, Chain.Scale(RootNRule.Derivative(n, fx), x.Tangent))
     /// <summary>⌊x⌋ (derivative 0).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Floor(x: Dual<'T>) = Dual<'T>.Apply<FloorRule> x

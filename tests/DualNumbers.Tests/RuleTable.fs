@@ -272,8 +272,8 @@ let unaryRows: UnaryRow list =
         { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, 'T.CreateChecked(-2)) }
         (fun x -> 1.0 / (x * x)) (fun x -> -2.0 / (x * x * x)) (fun x -> 6.0 / (x * x * x * x)) (Some(fun z -> Complex.One / (z * z)))
         [ -3.0, 0.0; 0.0, 3.0 ]
-      unary "rootn (n = 3)" [ "pow" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.RootN(x, 3) }
-        Math.Cbrt (fun x -> 1.0 / (3.0 * Math.Cbrt(x * x))) (fun x -> -2.0 / (9.0 * x * Math.Cbrt(x * x))) None [ 0.0, 8.0 ]
+      unary "rootn (n = 3)" [] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.RootN(x, 3) }
+        Math.Cbrt (fun x -> 1.0 / (3.0 * Math.Cbrt(x * x))) (fun x -> -2.0 / (9.0 * x * Math.Cbrt(x * x))) None [ -8.0, 0.0; 0.0, 8.0 ]
       unary "exp" [ "exp" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp x }
         exp exp exp (Some Complex.Exp) [ -5.0, 5.0 ]
       unary "exp2" [ "exp2" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp2 x }
