@@ -13,10 +13,11 @@ index: 1
 
 Every derivative in Fluxion comes from one rule table (`src/DualNumbers/Rules.fs`). Where a function has no
 classical derivative, the table picks a value once, and every mode (Dual, nested Dual, HyperDual, the
-multi-tangent dual, the reverse tape) gives the same answer. Each convention below is checked by
-`tests/DualNumbers.Tests/Conventions.fs`; every rule is also checked at random points of its smooth domain
-against analytic derivatives, Richardson-extrapolated finite differences and the complex step
-(`RuleTable.fs`, `RuleChecks.fs`).
+multi-tangent dual, the reverse tape) gives the same answer. The conventions are rows of the shared test
+table (`unaryConventions` and `binaryConventions` in `tests/DualNumbers.Tests/RuleTable.fs`), checked in every
+flavour; `Conventions.fs` adds Dual-specific checks (overloads, parsing, conversions). Every rule is also checked
+at random points of its smooth domain against analytic derivatives, Richardson-extrapolated finite differences
+and the complex step (`RuleTable.fs`, `RuleChecks.fs`).
 
 | Where | Convention | Why |
 |---|---|---|

@@ -228,6 +228,43 @@ let checkBinary (flavour: IFlavour) (row: BinaryRow) =
     Threading.Interlocked.Add(&checksMade.contents, report.Count) |> ignore
     report.Assert()
 
+/// Checks one documented convention in one flavour: exact infinities and NaNs, finite values to the flavour's
+/// relative tolerance (no absolute slack: a convention's 0 must be 0).
+let checkUnaryConvention (flavour: IFlavour) (c: UnaryConvention) =
+    let tol = tolerance flavour.Precision
+    let report = Report(c.Name, flavour.Name)
+    let x = roundTo flavour.Precision c.X
+    let check = report.Check $"x = {x:R}"
+    let r = flavour.Unary(c.F, x, 1.0, 1.0)
+    check "f" "convention" tol.Analytic 0.0 r.Value c.Value
+    check "f'" "convention" tol.Analytic 0.0 r.E1 c.D1
+    match r.E2 with
+    | ValueSome e2 -> check "f' (second direction)" "convention" tol.Analytic 0.0 e2 c.D1
+    | ValueNone -> ()
+    match r.E12, c.D2 with
+    | ValueSome e12, ValueSome d2 -> check "f''" "convention" tol.Analytic 0.0 e12 d2
+    | _ -> ()
+    report.Assert()
+
+/// Checks one documented convention of a binary function: value and both partials, seeded one at a time
+/// (the other argument's tangent is zero, which is what the zero-tangent conventions are about).
+let checkBinaryConvention (flavour: IFlavour) (c: BinaryConvention) =
+    let tol = tolerance flavour.Precision
+    let report = Report(c.Name, flavour.Name)
+    let x, y = roundTo flavour.Precision c.X, roundTo flavour.Precision c.Y
+    let check = report.Check $"(x, y) = ({x:R}, {y:R})"
+    let ra = flavour.Binary(c.F, x, y, 1.0, 0.0, 1.0, 0.0)
+    let rb = flavour.Binary(c.F, x, y, 0.0, 1.0, 0.0, 1.0)
+    let rc = flavour.Binary(c.F, x, y, 1.0, 0.0, 0.0, 1.0)
+    check "f" "convention" tol.Analytic 0.0 ra.Value c.Value
+    check "df/dx" "convention" tol.Analytic 0.0 ra.E1 c.Dx
+    check "df/dy" "convention" tol.Analytic 0.0 rb.E1 c.Dy
+    check "df/dx (mixed seeding)" "convention" tol.Analytic 0.0 rc.E1 c.Dx
+    match rc.E2 with
+    | ValueSome e2 -> check "df/dy (second direction)" "convention" tol.Analytic 0.0 e2 c.Dy
+    | ValueNone -> ()
+    report.Assert()
+
 // ----- the rules themselves -----------------------------------------------------------------------
 
 /// Calls a rule's static members for a rule type known only at run time.
@@ -316,5 +353,11 @@ let tableTests (flavours: IFlavour list) =
                     test row.Name { checkUnary flavour row }
                 for row in binaryRows do
                     test row.Name { checkBinary flavour row }
+                testList "conventions" [
+                    for c in unaryConventions do
+                        test c.Name { checkUnaryConvention flavour c }
+                    for c in binaryConventions do
+                        test c.Name { checkBinaryConvention flavour c }
+                ]
             ]
     ]
