@@ -49,7 +49,7 @@ let build () =
 
 /// Expecto test projects (F#) and xunit test projects (C#), run in this order.
 let expectoProjects = [ "tests/DualNumbers.Tests" ]
-let xunitProjects = [ "tests/CSharp.Tests"; "tests/CSharpFacade.Tests" ]
+let xunitProjects = [ "tests/CSharp.Tests"; "tests/CSharpFacade.Tests"; "tests/InverseProblem.Tests" ]
 
 /// Packs every library project (src/*; nothing else is packable) into a cleared artifacts/packages.
 let packNoBuild () =
@@ -127,9 +127,13 @@ let bench (args: string list) =
     let joined = String.Join(" ", args)
     run "dotnet" $"run -c Release --no-build --project benchmarks -- {joined}" root
 
-let demo () =
+/// The main job: recover an ODE's parameters from noisy data (samples/InverseProblem); writes output/inverse-problem.png.
+/// `demo forward` runs the F# forward-mode tour (samples/ForwardDemo) instead.
+let demo (which: string) =
     build ()
-    dotnet "run -c Release --no-build --project samples/ForwardDemo"
+    match which with
+    | "forward" -> dotnet "run -c Release --no-build --project samples/ForwardDemo"
+    | _ -> dotnet "run -c Release --no-build --project samples/InverseProblem -- output/inverse-problem.png"
 
 
 match fsi.CommandLineArgs |> Array.toList |> List.tail with
@@ -138,12 +142,13 @@ match fsi.CommandLineArgs |> Array.toList |> List.tail with
 | [ "test" ] -> test ()
 | "bench" :: rest -> bench rest
 | [ "docs" ] -> build (); docs ()
-| [ "demo" ] -> demo ()
+| [ "demo" ] -> demo "inverse"
+| [ "demo"; "forward" ] -> demo "forward"
 | [ "pack" ] -> pack ()
 | [ "consumer" ] ->
     build ()
     let code, _ = consumer ()
     if code <> 0 then exit code
 | other ->
-    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench [filter] [BenchmarkDotNet options]|docs|demo|pack|consumer>  (got %A)" other
+    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench [filter] [BenchmarkDotNet options]|docs|demo [forward]|pack|consumer>  (got %A)" other
     exit 2

@@ -10,11 +10,11 @@ public static partial class Ad
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
     /// <example>
     /// <code>
-    /// static T Energy&lt;T&gt;(ReadOnlySpan&lt;T&gt; x) where T : IFloatingPointIeee754&lt;T&gt; =&gt; x[0] * x[0] * x[1];
+    /// static T Energy&lt;T&gt;(T[] x) where T : IFloatingPointIeee754&lt;T&gt; =&gt; x[0] * x[0] * x[1];
     /// double[] g = Ad.Gradient(Energy&lt;Dual&lt;double&gt;&gt;, [3.0, 2.0]);   // [12, 9]
     /// </code>
     /// </example>
-    public static double[] Gradient(Func<ReadOnlySpan<Dual<double>>, Dual<double>> f, ReadOnlySpan<double> x)
+    public static double[] Gradient(Func<Dual<double>[], Dual<double>> f, ReadOnlySpan<double> x)
         => ValueAndGradient(f, x).Gradient;
 
     /// <summary>The gradient ∇f(x) of a function f: ℝⁿ → ℝ written with generic math.</summary>
@@ -37,7 +37,7 @@ public static partial class Ad
     /// <returns>The value and the gradient.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
-    public static ValueAndGradient ValueAndGradient(Func<ReadOnlySpan<Dual<double>>, Dual<double>> f, ReadOnlySpan<double> x)
+    public static ValueAndGradient ValueAndGradient(Func<Dual<double>[], Dual<double>> f, ReadOnlySpan<double> x)
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
@@ -60,11 +60,11 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        return ForwardEngine.ValueAndGradient(f.Invoke<Dual<double>>, x);
+        return ForwardEngine.ValueAndGradient(f.Evaluate<Dual<double>>, x);
     }
 
     /// <summary>
-    /// Checks Fluxion's gradient of <paramref name="f"/> against a fourth-order central finite-difference
+    /// Checks Fluxion's gradient of <paramref name="f"/> against a Richardson-extrapolated (Ridders) central finite-difference
     /// estimate computed from f's plain <see cref="double"/> instantiation.
     /// </summary>
     /// <param name="f">The function.</param>
@@ -76,22 +76,22 @@ public static partial class Ad
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is not positive and finite.</exception>
     /// <example>
     /// <code>
-    /// GradientCheckResult check = Ad.GradientCheck(new Rosenbrock(), [1.5, 2.0]);
+    /// FiniteDifferenceCheckResult check = Ad.GradientCheck(new Rosenbrock(), [1.5, 2.0]);
     /// if (!check.Passed) Console.WriteLine($"entry {check.WorstIndex} is off by {check.MaxError}");
     /// </code>
     /// </example>
-    public static GradientCheckResult GradientCheck(IMultivariateFunction f, ReadOnlySpan<double> x, double tolerance = 1e-6)
+    public static FiniteDifferenceCheckResult GradientCheck(IMultivariateFunction f, ReadOnlySpan<double> x, double tolerance = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
         Guard.Positive(tolerance, nameof(tolerance));
         var gradient = Gradient(f, x);
-        return new GradientCheckResult(gradient, FiniteDifference.Gradient(f.Invoke<double>, x), tolerance);
+        return new FiniteDifferenceCheckResult(gradient, FiniteDifference.Gradient(f.Evaluate<double>, x), tolerance);
     }
 
     /// <summary>
     /// Checks any gradient (hand-written, or computed elsewhere) of a plain <see cref="double"/> function against
-    /// a fourth-order central finite-difference estimate.
+    /// a Richardson-extrapolated (Ridders) central finite-difference estimate.
     /// </summary>
     /// <param name="f">The function on plain doubles.</param>
     /// <param name="x">The point, n ≥ 1 coordinates.</param>
@@ -101,13 +101,13 @@ public static partial class Ad
     /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, or <paramref name="gradient"/> does not have its length.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is not positive and finite.</exception>
-    public static GradientCheckResult GradientCheck(Func<ReadOnlySpan<double>, double> f, ReadOnlySpan<double> x, ReadOnlySpan<double> gradient, double tolerance = 1e-6)
+    public static FiniteDifferenceCheckResult GradientCheck(Func<double[], double> f, ReadOnlySpan<double> x, ReadOnlySpan<double> gradient, double tolerance = 1e-6)
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
         if (gradient.Length != x.Length)
             throw new ArgumentException($"The gradient has length {gradient.Length} but the point has {x.Length} coordinates.", nameof(gradient));
         Guard.Positive(tolerance, nameof(tolerance));
-        return new GradientCheckResult(gradient.ToArray(), FiniteDifference.Gradient(f, x), tolerance);
+        return new FiniteDifferenceCheckResult(gradient.ToArray(), FiniteDifference.Gradient(f, x), tolerance);
     }
 }

@@ -18,7 +18,7 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        return ForwardEngine.Hessian(f.Invoke<Dual<Dual<double>>>, x);
+        return ForwardEngine.Hessian(f.Evaluate<Dual<Dual<double>>>, x);
     }
 
     /// <summary>
@@ -34,7 +34,7 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        Guard.Scalar(Guard.Output(f.Invoke<double>(x), -1, nameof(f)).Length, nameof(f));
+        Guard.Scalar(Guard.Output(f.Evaluate<double>(x.ToArray()), -1, nameof(f)).Length, nameof(f));
         return Hessian(new FirstOutput(f), x);
     }
 
@@ -55,13 +55,13 @@ public static partial class Ad
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
         Guard.Seed(v, x.Length, nameof(v), "the number of inputs");
-        return ForwardEngine.HessianVectorProduct(f.Invoke<Dual<Dual<double>>>, x, v);
+        return ForwardEngine.HessianVectorProduct(f.Evaluate<Dual<Dual<double>>>, x, v);
     }
 
     /// <summary>A one-output vector function seen as a scalar function.</summary>
     sealed class FirstOutput(IVectorFunction f) : IMultivariateFunction
     {
-        public T Invoke<T>(ReadOnlySpan<T> x) where T : System.Numerics.IFloatingPointIeee754<T>
-            => Guard.Output(f.Invoke(x), 1, nameof(f))[0];
+        public T Evaluate<T>(T[] x) where T : System.Numerics.IFloatingPointIeee754<T>
+            => Guard.Output(f.Evaluate(x), 1, nameof(f))[0];
     }
 }

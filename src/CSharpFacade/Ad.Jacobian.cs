@@ -10,12 +10,12 @@ public static partial class Ad
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, or <paramref name="f"/> returns null, an empty array, or arrays of varying length.</exception>
     /// <example>
     /// <code>
-    /// static T[] Polar&lt;T&gt;(ReadOnlySpan&lt;T&gt; p) where T : IFloatingPointIeee754&lt;T&gt;
+    /// static T[] Polar&lt;T&gt;(T[] p) where T : IFloatingPointIeee754&lt;T&gt;
     ///     =&gt; [p[0] * T.Cos(p[1]), p[0] * T.Sin(p[1])];
     /// double[,] j = Ad.Jacobian(Polar&lt;Dual&lt;double&gt;&gt;, [2.0, 0.5]).Jacobian;
     /// </code>
     /// </example>
-    public static JacobianResult Jacobian(Func<ReadOnlySpan<Dual<double>>, Dual<double>[]> f, ReadOnlySpan<double> x)
+    public static JacobianResult Jacobian(Func<Dual<double>[], Dual<double>[]> f, ReadOnlySpan<double> x)
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
@@ -38,7 +38,7 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        return ForwardEngine.Jacobian(f.Invoke<Dual<double>>, x, nameof(f));
+        return ForwardEngine.Jacobian(f.Evaluate<Dual<double>>, x, nameof(f));
     }
 
     /// <summary>The Jacobian-vector product J(x)·v (the derivative of f along v) in one forward pass.</summary>
@@ -48,7 +48,7 @@ public static partial class Ad
     /// <returns>f(x) and J(x)·v.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty, <paramref name="v"/> has the wrong length or contains NaN, or <paramref name="f"/> returns null or an empty array.</exception>
-    public static JvpResult Jvp(Func<ReadOnlySpan<Dual<double>>, Dual<double>[]> f, ReadOnlySpan<double> x, ReadOnlySpan<double> v)
+    public static JvpResult Jvp(Func<Dual<double>[], Dual<double>[]> f, ReadOnlySpan<double> x, ReadOnlySpan<double> v)
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
@@ -71,7 +71,7 @@ public static partial class Ad
     public static JvpResult Jvp(IVectorFunction f, ReadOnlySpan<double> x, ReadOnlySpan<double> v)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return Jvp(f.Invoke<Dual<double>>, x, v);
+        return Jvp(f.Evaluate<Dual<double>>, x, v);
     }
 
     /// <summary>The vector-Jacobian product uᵀ·J(x): the gradient of Σᵢ uᵢ fᵢ(x) with respect to x.</summary>
@@ -90,7 +90,7 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        var j = ForwardEngine.Jacobian(f.Invoke<Dual<double>>, x, nameof(f));
+        var j = ForwardEngine.Jacobian(f.Evaluate<Dual<double>>, x, nameof(f));
         Guard.Seed(u, j.OutputCount, nameof(u), "the number of outputs");
         var cotangent = new double[j.InputCount];
         for (var c = 0; c < j.InputCount; c++)

@@ -11,7 +11,7 @@ namespace Fluxion;
 /// <c>Ad.Derivative(F&lt;Dual&lt;double&gt;&gt;, 2.0)</c>. The number type picks the mode:
 /// <see cref="Dual{T}"/> is forward mode (one pass per input).</description></item>
 /// <item><description>An object implementing <see cref="IScalarFunction"/>, <see cref="IMultivariateFunction"/>
-/// or <see cref="IVectorFunction"/>, whose generic <c>Invoke&lt;T&gt;</c> Fluxion calls on whichever number
+/// or <see cref="IVectorFunction"/>, whose generic method (<c>Invoke&lt;T&gt;</c> or <c>Evaluate&lt;T&gt;</c>) Fluxion calls on whichever number
 /// types the job needs (for example second-order types for a Hessian). Prefer this form: the mode is chosen
 /// for you.</description></item>
 /// </list>

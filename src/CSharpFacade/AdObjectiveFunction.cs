@@ -22,21 +22,39 @@ public sealed class AdObjectiveFunction : IObjectiveFunction
 {
     readonly Func<double[], ValueAndGradient> valueAndGradient;
     readonly Func<double[], double[,]>? hessian;
+    // Shared with every objective derived by Fork or CreateNew: MathNet's minimizers and line searches evaluate
+    // those rather than the objective they are given.
+    readonly EvaluationCounter counter;
     Matrix<double>? hessianAtPoint;
     Vector<double>? point;
     Vector<double>? gradient;
 
     internal AdObjectiveFunction(Func<double[], ValueAndGradient> valueAndGradient, Func<double[], double[,]>? hessian)
+        : this(valueAndGradient, hessian, new EvaluationCounter())
+    {
+    }
+
+    AdObjectiveFunction(Func<double[], ValueAndGradient> valueAndGradient, Func<double[], double[,]>? hessian, EvaluationCounter counter)
     {
         this.valueAndGradient = valueAndGradient;
         this.hessian = hessian;
+        this.counter = counter;
+    }
+
+    sealed class EvaluationCounter
+    {
+        public int Value;
     }
 
     /// <summary>Raised after every evaluation, for progress reports.</summary>
     public event EventHandler<ObjectiveEvaluatedEventArgs>? Evaluated;
 
-    /// <summary>How many times this instance has been evaluated.</summary>
-    public int EvaluationCount { get; private set; }
+    /// <summary>
+    /// How many times this objective and every objective derived from it by <see cref="Fork"/> or
+    /// <see cref="CreateNew"/> have been evaluated. MathNet's minimizers evaluate such derived objectives, so
+    /// this counts every evaluation of a minimisation.
+    /// </summary>
+    public int EvaluationCount => counter.Value;
 
     /// <summary>The point of the last evaluation.</summary>
     /// <exception cref="InvalidOperationException">Nothing has been evaluated yet.</exception>
@@ -83,29 +101,34 @@ public sealed class AdObjectiveFunction : IObjectiveFunction
         Value = vg.Value;
         gradient = Vector<double>.Build.DenseOfArray(vg.Gradient);
         hessianAtPoint = null;
-        EvaluationCount++;
-        Evaluated?.Invoke(this, new ObjectiveEvaluatedEventArgs(EvaluationCount, this.point, Value, gradient.L2Norm()));
+        var count = Interlocked.Increment(ref counter.Value);
+        Evaluated?.Invoke(this, new ObjectiveEvaluatedEventArgs(count, this.point, Value, gradient.L2Norm()));
     }
 
-    /// <summary>A copy with the same function, state and subscribers, evaluated independently from now on.</summary>
+    /// <summary>
+    /// A copy with the same function, state and subscribers, evaluated independently from now on; it shares
+    /// <see cref="EvaluationCount"/> with this objective.
+    /// </summary>
     /// <returns>The copy.</returns>
     public IObjectiveFunction Fork()
     {
-        var copy = new AdObjectiveFunction(valueAndGradient, hessian)
+        var copy = new AdObjectiveFunction(valueAndGradient, hessian, counter)
         {
             point = point,
             gradient = gradient,
             Value = Value,
             hessianAtPoint = hessianAtPoint,
-            EvaluationCount = EvaluationCount,
         };
         copy.Evaluated = Evaluated;
         return copy;
     }
 
-    /// <summary>A fresh, unevaluated objective for the same function, with the same subscribers.</summary>
+    /// <summary>
+    /// A fresh, unevaluated objective for the same function, with the same subscribers; it shares
+    /// <see cref="EvaluationCount"/> with this objective.
+    /// </summary>
     /// <returns>The new objective.</returns>
-    public IObjectiveFunction CreateNew() => new AdObjectiveFunction(valueAndGradient, hessian) { Evaluated = Evaluated };
+    public IObjectiveFunction CreateNew() => new AdObjectiveFunction(valueAndGradient, hessian, counter) { Evaluated = Evaluated };
 
     static InvalidOperationException NotEvaluated() => new("The objective has not been evaluated yet: call EvaluateAt first.");
 }

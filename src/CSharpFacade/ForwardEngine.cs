@@ -13,7 +13,7 @@ internal static class ForwardEngine
             into[k] = new Dual<double>(x[k], k == i ? 1.0 : 0.0);
     }
 
-    public static ValueAndGradient ValueAndGradient(Func<ReadOnlySpan<Dual<double>>, Dual<double>> f, ReadOnlySpan<double> x)
+    public static ValueAndGradient ValueAndGradient(Func<Dual<double>[], Dual<double>> f, ReadOnlySpan<double> x)
     {
         var xs = new Dual<double>[x.Length];
         var g = new double[x.Length];
@@ -28,7 +28,7 @@ internal static class ForwardEngine
         return new ValueAndGradient(value, g);
     }
 
-    public static JacobianResult Jacobian(Func<ReadOnlySpan<Dual<double>>, Dual<double>[]> f, ReadOnlySpan<double> x, string name)
+    public static JacobianResult Jacobian(Func<Dual<double>[], Dual<double>[]> f, ReadOnlySpan<double> x, string name)
     {
         var xs = new Dual<double>[x.Length];
         double[,]? jacobian = null;
@@ -48,7 +48,7 @@ internal static class ForwardEngine
         return new JacobianResult(value, jacobian!);
     }
 
-    public static JvpResult Jvp(Func<ReadOnlySpan<Dual<double>>, Dual<double>[]> f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, string name)
+    public static JvpResult Jvp(Func<Dual<double>[], Dual<double>[]> f, ReadOnlySpan<double> x, ReadOnlySpan<double> v, string name)
     {
         var xs = new Dual<double>[x.Length];
         for (var k = 0; k < x.Length; k++) xs[k] = new Dual<double>(x[k], v[k]);
@@ -75,7 +75,7 @@ internal static class ForwardEngine
     }
 
     /// <summary>Forward over forward: pass (i, j) seeds e_j inside and e_i outside and reads ∂²f/∂xᵢ∂xⱼ; n(n+1)/2 passes.</summary>
-    public static HessianResult Hessian(Func<ReadOnlySpan<Dual<Dual<double>>>, Dual<Dual<double>>> f, ReadOnlySpan<double> x)
+    public static HessianResult Hessian(Func<Dual<Dual<double>>[], Dual<Dual<double>>> f, ReadOnlySpan<double> x)
     {
         var n = x.Length;
         var hessian = new double[n, n];
@@ -94,7 +94,7 @@ internal static class ForwardEngine
     }
 
     /// <summary>Forward over forward: pass i seeds v inside and e_i outside and reads (H·v)ᵢ; n passes.</summary>
-    public static double[] HessianVectorProduct(Func<ReadOnlySpan<Dual<Dual<double>>>, Dual<Dual<double>>> f, ReadOnlySpan<double> x, ReadOnlySpan<double> v)
+    public static double[] HessianVectorProduct(Func<Dual<Dual<double>>[], Dual<Dual<double>>> f, ReadOnlySpan<double> x, ReadOnlySpan<double> v)
     {
         var hv = new double[x.Length];
         for (var i = 0; i < x.Length; i++)

@@ -32,7 +32,7 @@ public interface IScalarFunction
 /// <code>
 /// readonly struct Rosenbrock : IMultivariateFunction
 /// {
-///     public T Invoke&lt;T&gt;(ReadOnlySpan&lt;T&gt; x) where T : IFloatingPointIeee754&lt;T&gt;
+///     public T Evaluate&lt;T&gt;(T[] x) where T : IFloatingPointIeee754&lt;T&gt;
 ///     {
 ///         T a = T.One - x[0], b = x[1] - x[0] * x[0];
 ///         return a * a + T.CreateChecked(100) * b * b;
@@ -45,9 +45,9 @@ public interface IMultivariateFunction
 {
     /// <summary>Evaluates the function at <paramref name="x"/> in the number type <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">Any IEEE 754 floating-point type, including Fluxion's differentiable number types.</typeparam>
-    /// <param name="x">The point; do not keep a reference to the span after returning.</param>
+    /// <param name="x">The point. Fluxion may reuse the array after the call returns: do not keep it or write to it.</param>
     /// <returns>f(x).</returns>
-    T Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>;
+    T Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T>;
 }
 
 /// <summary>
@@ -58,7 +58,7 @@ public interface IMultivariateFunction
 /// <code>
 /// readonly struct Polar : IVectorFunction
 /// {
-///     public T[] Invoke&lt;T&gt;(ReadOnlySpan&lt;T&gt; x) where T : IFloatingPointIeee754&lt;T&gt;
+///     public T[] Evaluate&lt;T&gt;(T[] x) where T : IFloatingPointIeee754&lt;T&gt;
 ///         =&gt; [x[0] * T.Cos(x[1]), x[0] * T.Sin(x[1])];
 /// }
 /// JacobianResult j = Ad.Jacobian(new Polar(), [2.0, 0.5]);
@@ -68,7 +68,7 @@ public interface IVectorFunction
 {
     /// <summary>Evaluates the function at <paramref name="x"/> in the number type <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">Any IEEE 754 floating-point type, including Fluxion's differentiable number types.</typeparam>
-    /// <param name="x">The point; do not keep a reference to the span after returning.</param>
+    /// <param name="x">The point. Fluxion may reuse the array after the call returns: do not keep it or write to it.</param>
     /// <returns>f(x), a new array of the same length on every call.</returns>
-    T[] Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>;
+    T[] Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T>;
 }

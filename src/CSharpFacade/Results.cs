@@ -129,13 +129,13 @@ public sealed class HessianResult
 /// The outcome of a gradient check: a gradient compared entry by entry with a high-order central
 /// finite-difference estimate of the same function.
 /// </summary>
-public sealed class GradientCheckResult
+public sealed class FiniteDifferenceCheckResult
 {
     /// <summary>Creates the result.</summary>
     /// <param name="gradient">The gradient under test.</param>
     /// <param name="finiteDifference">The finite-difference estimate.</param>
     /// <param name="tolerance">The tolerance the check used.</param>
-    public GradientCheckResult(double[] gradient, double[] finiteDifference, double tolerance)
+    public FiniteDifferenceCheckResult(double[] gradient, double[] finiteDifference, double tolerance)
     {
         Gradient = gradient;
         FiniteDifference = finiteDifference;
@@ -175,4 +175,10 @@ public sealed class GradientCheckResult
 
     /// <summary>Whether every entry agrees: <see cref="MaxError"/> ≤ <see cref="Tolerance"/>.</summary>
     public bool Passed => MaxError <= Tolerance;
+
+    /// <summary>A one-line summary naming the worst entry.</summary>
+    /// <returns>The summary.</returns>
+    public override string ToString()
+        => $"gradient check {(Passed ? "passed" : "FAILED")}: worst error {MaxError:E2} at entry {WorstIndex} " +
+           $"(gradient {Gradient[WorstIndex]:R}, finite difference {FiniteDifference[WorstIndex]:R}; tolerance {Tolerance:E1})";
 }

@@ -71,7 +71,7 @@ public class MathNetTests
     }
 
     [Fact]
-    public void ForkKeepsStateAndCreateNewStartsFresh()
+    public void ForkKeepsStateCreateNewStartsFreshAndBothShareTheCount()
     {
         var objective = Ad.Objective(new RosenbrockFn());
         objective.EvaluateAt(Start);
@@ -80,8 +80,10 @@ public class MathNetTests
         fork.EvaluateAt(Vector<double>.Build.DenseOfArray([1.0, 1.0]));
         Check.Close(0.0, fork.Value);
         Check.Close(Fn.Rosenbrock([-1.2, 1.0]), objective.Value);
+        Assert.Equal(2, objective.EvaluationCount);
+        Assert.Equal(2, ((AdObjectiveFunction)fork).EvaluationCount);
         var fresh = (AdObjectiveFunction)objective.CreateNew();
-        Assert.Equal(0, fresh.EvaluationCount);
+        Assert.Equal(2, fresh.EvaluationCount);
         Assert.Throws<InvalidOperationException>(() => fresh.Point);
         Assert.Throws<InvalidOperationException>(() => fresh.Gradient);
     }

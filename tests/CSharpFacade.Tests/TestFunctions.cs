@@ -22,7 +22,7 @@ static class Fn
     }
 
     // f(x) = exp(x0 x1) + sin(x2) x0² + log(1 + x1²)
-    public static T Mixed<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    public static T Mixed<T>(T[] x) where T : IFloatingPointIeee754<T>
         => T.Exp(x[0] * x[1]) + T.Sin(x[2]) * x[0] * x[0] + T.Log(T.One + x[1] * x[1]);
 
     public static double MixedValue(double[] x) => Math.Exp(x[0] * x[1]) + Math.Sin(x[2]) * x[0] * x[0] + Math.Log(1 + x[1] * x[1]);
@@ -46,7 +46,7 @@ static class Fn
     }
 
     // f(r, θ) = [r cos θ, r sin θ, r²]
-    public static T[] Polar<T>(ReadOnlySpan<T> p) where T : IFloatingPointIeee754<T>
+    public static T[] Polar<T>(T[] p) where T : IFloatingPointIeee754<T>
         => [p[0] * T.Cos(p[1]), p[0] * T.Sin(p[1]), p[0] * p[0]];
 
     public static double[] PolarValue(double[] p) => [p[0] * Math.Cos(p[1]), p[0] * Math.Sin(p[1]), p[0] * p[0]];
@@ -68,17 +68,17 @@ readonly struct ScalarFn : IScalarFunction
 
 readonly struct MixedFn : IMultivariateFunction
 {
-    public T Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => Fn.Mixed(x);
+    public T Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T> => Fn.Mixed(x);
 }
 
 readonly struct PolarFn : IVectorFunction
 {
-    public T[] Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => Fn.Polar(x);
+    public T[] Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T> => Fn.Polar(x);
 }
 
 readonly struct RosenbrockFn : IMultivariateFunction
 {
-    public T Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    public T Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T>
     {
         T a = T.One - x[0], b = x[1] - x[0] * x[0];
         return a * a + T.CreateChecked(100) * b * b;
@@ -88,19 +88,19 @@ readonly struct RosenbrockFn : IMultivariateFunction
 /// <summary>The mixed function as a one-output vector function.</summary>
 readonly struct MixedAsVectorFn : IVectorFunction
 {
-    public T[] Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => [Fn.Mixed(x)];
+    public T[] Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T> => [Fn.Mixed(x)];
 }
 
 /// <summary>Returns null: a broken function the entry points must refuse.</summary>
 readonly struct NullFn : IVectorFunction
 {
-    public T[] Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => null!;
+    public T[] Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T> => null!;
 }
 
 /// <summary>Returns an empty array.</summary>
 readonly struct EmptyFn : IVectorFunction
 {
-    public T[] Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T> => [];
+    public T[] Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T> => [];
 }
 
 /// <summary>Returns as many outputs as the first coordinate's tangent suggests: a length that varies between passes.</summary>
@@ -108,7 +108,7 @@ sealed class VaryingFn : IVectorFunction
 {
     int calls;
 
-    public T[] Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+    public T[] Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T>
         => ++calls % 2 == 1 ? [x[0]] : [x[0], x[0]];
 }
 

@@ -12,10 +12,10 @@ public static class QuickStart
     // Instantiate it on Dual<double> and pass it in: f'(2) = 4·2³ + 6·2 + 2 = 46.
     public static double Slope() => Ad.Derivative(F<Dual<double>>, 2.0);
 
-    // Functions of several variables: implement one generic Invoke and Fluxion picks the number types.
+    // Functions of several variables: implement one generic Evaluate and Fluxion picks the number types.
     public readonly struct Rosenbrock : IMultivariateFunction
     {
-        public T Invoke<T>(ReadOnlySpan<T> x) where T : IFloatingPointIeee754<T>
+        public T Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T>
         {
             T a = T.One - x[0], b = x[1] - x[0] * x[0];
             return a * a + T.CreateChecked(100) * b * b;
