@@ -51,6 +51,39 @@ type internal Primal =
             result <- Unchecked.defaultof<'TOther>
             false
 
+    // The "As" helpers finish a number type's parsing and conversion members in one line: they produce the
+    // primal and turn it into the number type 'S as a constant ('S.CreateTruncating of a 'T is the constant).
+
+    /// Parses a primal; the result is the constant of the number type 'S.
+    static member TryParseAs<'S, 'T when 'S :> INumberBase<'S> and 'T :> IFloatingPointIeee754<'T>>
+        (s: string, style: NumberStyles, provider: IFormatProvider, result: byref<'S>) : bool =
+        let mutable p = 'T.Zero
+        let ok = 'T.TryParse(s, style, provider, &p)
+        result <- 'S.CreateTruncating p
+        ok
+
+    static member TryParseAs<'S, 'T when 'S :> INumberBase<'S> and 'T :> IFloatingPointIeee754<'T>>
+        (s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider, result: byref<'S>) : bool =
+        let mutable p = 'T.Zero
+        let ok = 'T.TryParse(s, style, provider, &p)
+        result <- 'S.CreateTruncating p
+        ok
+
+    static member TryParseUtf8As<'S, 'T when 'S :> INumberBase<'S> and 'T :> IFloatingPointIeee754<'T>>
+        (utf8: ReadOnlySpan<byte>, style: NumberStyles, provider: IFormatProvider, result: byref<'S>) : bool =
+        let mutable p = 'T.Zero
+        let ok = 'T.TryParse(utf8, style, provider, &p)
+        result <- 'S.CreateTruncating p
+        ok
+
+    /// Converts any number to the constant of the number type 'S (primal 'T); false when 'T cannot represent TOther.
+    static member TryFromAs<'S, 'T, 'TOther when 'S :> INumberBase<'S> and 'T :> IFloatingPointIeee754<'T> and 'TOther :> INumberBase<'TOther>>
+        (value: 'TOther, mode: int, result: byref<'S>) : bool =
+        let mutable p = 'T.Zero
+        let ok = Primal.TryFrom<'T, 'TOther>(value, mode, &p)
+        result <- 'S.CreateTruncating p
+        ok
+
     /// Formats "primal + tangent·ε" style text into a span, as ISpanFormattable asks.
     static member TryFormat(text: string, destination: Span<char>, charsWritten: byref<int>) : bool =
         if text.Length <= destination.Length then

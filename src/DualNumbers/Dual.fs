@@ -514,42 +514,15 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
         static member BitIncrement x = Dual<'T>('T.BitIncrement x.Primal, x.Tangent)
         static member BitDecrement x = Dual<'T>('T.BitDecrement x.Primal, x.Tangent)
         // parsing, formatting, conversion (primal only; parsed numbers are constants)
-        static member Parse(s: string, style: NumberStyles, provider: IFormatProvider | null) =
-            Dual<'T>.Constant(Primal.Parse<'T>(s, style, provider))
-        static member Parse(s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider | null) =
-            Dual<'T>.Constant(Primal.Parse<'T>(s, style, provider))
-        static member TryParse(s: string | null, style: NumberStyles, provider: IFormatProvider | null, result: byref<Dual<'T>>) =
-            let mutable p = 'T.Zero
-            let ok = Primal.TryParse<'T>(s, style, provider, &p)
-            result <- Dual<'T>.Constant p
-            ok
-        static member TryParse(s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider | null, result: byref<Dual<'T>>) =
-            let mutable p = 'T.Zero
-            let ok = Primal.TryParse<'T>(s, style, provider, &p)
-            result <- Dual<'T>.Constant p
-            ok
-        static member Parse(utf8: ReadOnlySpan<byte>, style: NumberStyles, provider: IFormatProvider | null) : Dual<'T> =
-            Dual<'T>.Constant('T.Parse(utf8, style, provider))
-        static member TryParse(utf8: ReadOnlySpan<byte>, style: NumberStyles, provider: IFormatProvider | null, result: byref<Dual<'T>>) : bool =
-            let mutable p = 'T.Zero
-            let ok = 'T.TryParse(utf8, style, provider, &p)
-            result <- Dual<'T>.Constant p
-            ok
-        static member TryConvertFromChecked<'TOther when 'TOther :> INumberBase<'TOther>>(value: 'TOther, result: byref<Dual<'T>>) =
-            let mutable p = 'T.Zero
-            let ok = Primal.TryFrom<'T, 'TOther>(value, 0, &p)
-            result <- Dual<'T>.Constant p
-            ok
-        static member TryConvertFromSaturating<'TOther when 'TOther :> INumberBase<'TOther>>(value: 'TOther, result: byref<Dual<'T>>) =
-            let mutable p = 'T.Zero
-            let ok = Primal.TryFrom<'T, 'TOther>(value, 1, &p)
-            result <- Dual<'T>.Constant p
-            ok
-        static member TryConvertFromTruncating<'TOther when 'TOther :> INumberBase<'TOther>>(value: 'TOther, result: byref<Dual<'T>>) =
-            let mutable p = 'T.Zero
-            let ok = Primal.TryFrom<'T, 'TOther>(value, 2, &p)
-            result <- Dual<'T>.Constant p
-            ok
+        static member Parse(s: string, style: NumberStyles, provider: IFormatProvider | null) = Dual<'T>.Constant(Primal.Parse<'T>(s, style, provider))
+        static member Parse(s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider | null) = Dual<'T>.Constant(Primal.Parse<'T>(s, style, provider))
+        static member Parse(utf8: ReadOnlySpan<byte>, style: NumberStyles, provider: IFormatProvider | null) : Dual<'T> = Dual<'T>.Constant('T.Parse(utf8, style, provider))
+        static member TryParse(s: string | null, style: NumberStyles, provider: IFormatProvider | null, result: byref<Dual<'T>>) = Primal.TryParseAs<Dual<'T>, 'T>(s, style, provider, &result)
+        static member TryParse(s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider | null, result: byref<Dual<'T>>) = Primal.TryParseAs<Dual<'T>, 'T>(s, style, provider, &result)
+        static member TryParse(utf8: ReadOnlySpan<byte>, style: NumberStyles, provider: IFormatProvider | null, result: byref<Dual<'T>>) : bool = Primal.TryParseUtf8As<Dual<'T>, 'T>(utf8, style, provider, &result)
+        static member TryConvertFromChecked<'TOther when 'TOther :> INumberBase<'TOther>>(value: 'TOther, result: byref<Dual<'T>>) = Primal.TryFromAs<Dual<'T>, 'T, 'TOther>(value, 0, &result)
+        static member TryConvertFromSaturating<'TOther when 'TOther :> INumberBase<'TOther>>(value: 'TOther, result: byref<Dual<'T>>) = Primal.TryFromAs<Dual<'T>, 'T, 'TOther>(value, 1, &result)
+        static member TryConvertFromTruncating<'TOther when 'TOther :> INumberBase<'TOther>>(value: 'TOther, result: byref<Dual<'T>>) = Primal.TryFromAs<Dual<'T>, 'T, 'TOther>(value, 2, &result)
         static member TryConvertToChecked<'TOther when 'TOther :> INumberBase<'TOther>>(value: Dual<'T>, result: byref<'TOther>) =
             Primal.TryTo<'T, 'TOther>(value.Primal, 0, &result)
         static member TryConvertToSaturating<'TOther when 'TOther :> INumberBase<'TOther>>(value: Dual<'T>, result: byref<'TOther>) =
@@ -569,28 +542,13 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
         member x.TryWriteSignificandLittleEndian(destination, bytesWritten) = Primal.WriteSignificand(x.Primal, false, destination, &bytesWritten)
 
     interface ISpanParsable<Dual<'T>> with
-        static member Parse(s: ReadOnlySpan<char>, provider: IFormatProvider | null) =
-            Dual<'T>.Constant(Primal.Parse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider))
-        static member TryParse(s: ReadOnlySpan<char>, provider: IFormatProvider | null, result: byref<Dual<'T>>) =
-            let mutable p = 'T.Zero
-            let ok = Primal.TryParse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider, &p)
-            result <- Dual<'T>.Constant p
-            ok
+        static member Parse(s: ReadOnlySpan<char>, provider: IFormatProvider | null) = Dual<'T>.Constant(Primal.Parse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider))
+        static member TryParse(s: ReadOnlySpan<char>, provider: IFormatProvider | null, result: byref<Dual<'T>>) = Primal.TryParseAs<Dual<'T>, 'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider, &result)
 
     interface IParsable<Dual<'T>> with
-        static member Parse(s: string, provider: IFormatProvider | null) =
-            Dual<'T>.Constant(Primal.Parse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider))
-        static member TryParse(s: string | null, provider: IFormatProvider | null, result: byref<Dual<'T>>) =
-            let mutable p = 'T.Zero
-            let ok = Primal.TryParse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider, &p)
-            result <- Dual<'T>.Constant p
-            ok
+        static member Parse(s: string, provider: IFormatProvider | null) = Dual<'T>.Constant(Primal.Parse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider))
+        static member TryParse(s: string | null, provider: IFormatProvider | null, result: byref<Dual<'T>>) = Primal.TryParseAs<Dual<'T>, 'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider, &result)
 
     interface IUtf8SpanParsable<Dual<'T>> with
-        static member Parse(utf8: ReadOnlySpan<byte>, provider: IFormatProvider | null) : Dual<'T> =
-            Dual<'T>.Constant('T.Parse(utf8, NumberStyles.Float ||| NumberStyles.AllowThousands, provider))
-        static member TryParse(utf8: ReadOnlySpan<byte>, provider: IFormatProvider | null, result: byref<Dual<'T>>) : bool =
-            let mutable p = 'T.Zero
-            let ok = 'T.TryParse(utf8, NumberStyles.Float ||| NumberStyles.AllowThousands, provider, &p)
-            result <- Dual<'T>.Constant p
-            ok
+        static member Parse(utf8: ReadOnlySpan<byte>, provider: IFormatProvider | null) : Dual<'T> = Dual<'T>.Constant('T.Parse(utf8, NumberStyles.Float ||| NumberStyles.AllowThousands, provider))
+        static member TryParse(utf8: ReadOnlySpan<byte>, provider: IFormatProvider | null, result: byref<Dual<'T>>) : bool = Primal.TryParseUtf8As<Dual<'T>, 'T>(utf8, NumberStyles.Float ||| NumberStyles.AllowThousands, provider, &result)

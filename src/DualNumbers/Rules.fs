@@ -68,6 +68,9 @@ module internal R =
     /// Calls a binary rule's partials from code that names the rule (Dual's operators, other rules).
     let inline partialsOf<'R, 'T when 'R :> IBinaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) (y: 'T) (z: 'T) =
         'R.Partials(x, y, z)
+    /// Calls a binary rule's second partials from code that names the rule (HyperDual's operators).
+    let inline secondPartialsOf<'R, 'T when 'R :> IBinaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) (y: 'T) (z: 'T) =
+        'R.SecondPartials(x, y, z)
     let inline logOf2<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 0.69314718055994530942
     let inline logOf10<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 2.30258509299404568402
 
@@ -89,6 +92,24 @@ type Chain =
     static member inline Combine<'T when 'T :> IFloatingPointIeee754<'T>>(px: 'T, tx: 'T, py: 'T, ty: 'T) : 'T =
         let t = px * tx + py * ty
         if 'T.IsNaN t then Chain.Scale(px, tx) + Chain.Scale(py, ty) else t
+
+    /// <summary>
+    /// <see cref="M:Fluxion.Chain.Scale``1(``0,``0)"/> applied lane by lane to a vector of tangents (the
+    /// multi-tangent dual): partial × tangentᵢ, with zero lanes kept zero where the partial is infinite or NaN.
+    /// </summary>
+    static member inline ScaleLanes<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
+        (partial: 'T, tangents: Vector<'T>) : Vector<'T> =
+        if 'T.IsFinite partial then Vector.Multiply(tangents, partial)
+        else Vector.ConditionalSelect(Vector.Equals(tangents, Vector<'T>.Zero), Vector<'T>.Zero, Vector.Multiply(tangents, partial))
+
+    /// <summary>
+    /// <see cref="M:Fluxion.Chain.Combine``1(``0,``0,``0,``0)"/> lane by lane: px·txᵢ + py·tyᵢ, recomputed with
+    /// <see cref="M:Fluxion.Chain.ScaleLanes``1(``0,System.Numerics.Vector{``0})"/> only when a lane is NaN.
+    /// </summary>
+    static member inline CombineLanes<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
+        (px: 'T, tx: Vector<'T>, py: 'T, ty: Vector<'T>) : Vector<'T> =
+        let t = Vector.Add(Vector.Multiply(tx, px), Vector.Multiply(ty, py))
+        if Vector.EqualsAll(t, t) then t else Vector.Add(Chain.ScaleLanes(px, tx), Chain.ScaleLanes(py, ty))
 
 // ----- powers and roots -------------------------------------------------------------------------
 
