@@ -1,0 +1,302 @@
+namespace Fluxion
+
+open System
+open System.Numerics
+
+/// <summary>
+/// A scalar function written once for every generic-math number type. <see cref="M:Fluxion.ForwardMode.NthDerivative``1(Fluxion.IScalarFunction,System.Int32,``0)"/>
+/// calls it on <c>Dual&lt;Dual&lt;…&gt;&gt;</c> nested as deep as the order asks, which a delegate of one fixed type cannot do.
+/// </summary>
+/// <example>
+/// C#: <c>class Cube : IScalarFunction { public T Invoke&lt;T&gt;(T x) where T : IFloatingPointIeee754&lt;T&gt; =&gt; x * x * x; }</c>
+/// </example>
+type IScalarFunction =
+    /// <summary>Evaluates the function on any generic-math number type.</summary>
+    abstract Invoke<'N when 'N :> IFloatingPointIeee754<'N>> : x: 'N -> 'N
+
+/// <summary>
+/// The perturbation-confusion guard: at most one forward-mode evaluation per number type 'N runs on a thread at a
+/// time. An inner derivative entered while an outer one over the same number type is active could close over the
+/// outer variable and mix the two perturbations; it is refused with <see cref="T:System.InvalidOperationException"/>.
+/// </summary>
+[<AbstractClass; Sealed>]
+type internal ForwardLevel<'N> =
+    [<ThreadStatic; DefaultValue>]
+    static val mutable private active: bool
+
+    static member private Describe(t: Type) : string =
+        if t.IsGenericType then
+            let args = t.GetGenericArguments() |> Array.map ForwardLevel<'N>.Describe
+            $"""{t.Name.Substring(0, t.Name.IndexOf '`')}<{String.Join(", ", args)}>"""
+        else t.Name
+
+    /// Runs body as the active forward level of 'N on this thread, or throws if one is active already.
+    static member Run<'R>(operation: string, body: unit -> 'R) : 'R =
+        if ForwardLevel<'N>.active then
+            let level = ForwardLevel<'N>.Describe typeof<'N>
+            let deeper = ForwardLevel<'N>.Describe(typedefof<Dual<float>>.MakeGenericType typeof<'N>)
+            raise (
+                InvalidOperationException(
+                    $"Perturbation confusion: Forward.{operation} was entered while another forward-mode derivative over {level} "
+                    + "is active on this thread, so the inner derivative could mix its perturbation with the outer one. "
+                    + $"Nest one level deeper instead: differentiate the inner function over {deeper} and lift the outer "
+                    + "variable into it with Dual.Constant."
+                )
+            )
+        ForwardLevel<'N>.active <- true
+        try
+            body ()
+        finally
+            ForwardLevel<'N>.active <- false
+
+/// Argument checks shared by the F# and C# entry points.
+module internal Check =
+    let notNull (name: string) (value: obj) =
+        if isNull value then raise (ArgumentNullException(name))
+
+    let nonEmpty (name: string) (values: 'T[]) =
+        notNull name values
+        if values.Length = 0 then raise (ArgumentException($"{name} must not be empty.", name))
+
+    let sameLength (name: string) (values: 'T[]) (otherName: string) (other: 'T[]) =
+        notNull name values
+        if values.Length <> other.Length then
+            raise (ArgumentException($"{name} has length {values.Length} but {otherName} has length {other.Length}; they must match.", name))
+
+    /// A NaN or infinite direction would turn into NaN tangents that comparisons and min/max can then drop
+    /// silently, leaving a plausible but wrong derivative; refuse it at the boundary.
+    let finiteDirection<'T when 'T :> IFloatingPointIeee754<'T>> (name: string) (direction: 'T[]) =
+        for i in 0 .. direction.Length - 1 do
+            if not ('T.IsFinite direction[i]) then
+                raise (ArgumentException($"{name}[{i}] is {direction[i]}: a direction must be finite.", name))
+
+/// The derivative of an IScalarFunction, itself an IScalarFunction: evaluating it at 'N evaluates the original at
+/// Dual<'N>. Applying it n times nests Dual n levels deep (polymorphic recursion through the generic Invoke).
+type private DerivativeOf(f: IScalarFunction) =
+    interface IScalarFunction with
+        member _.Invoke<'N when 'N :> IFloatingPointIeee754<'N>>(x: 'N) : 'N = (f.Invoke(Dual<'N>.Variable x)).Tangent
+
+/// <summary>
+/// Forward-mode automatic differentiation for F# code: derivatives, gradients, Jacobians, directional derivatives,
+/// Hessians and Hessian-vector products. Each function takes f written on the number type it evaluates
+/// (Dual, HyperDual or MultiDual); an <c>inline</c> or generic-math f serves them all.
+/// </summary>
+/// <remarks>
+/// <para><b>Nesting rule (perturbation confusion).</b> While a function here runs f over a number type N (say
+/// <c>Dual&lt;float&gt;</c>), calling another one over the same N on the same thread throws
+/// <see cref="T:System.InvalidOperationException"/>: an inner derivative that closes over the outer variable would
+/// otherwise add both perturbations into one tangent and return a wrong number. To differentiate inside f, nest one
+/// level deeper: run the inner derivative over <c>Dual&lt;N&gt;</c> and lift outer values into it with
+/// <c>Dual.Constant</c>. Example: d/dx [x · d/dy (x + y) at y = 1] at x = 1 is
+/// <c>Forward.derivative (fun x -> x * Forward.derivative (fun y -> Dual.Constant x + y) (Dual.Constant 1.0)) 1.0</c> = 1.</para>
+/// </remarks>
+[<RequireQualifiedAccess>]
+module Forward =
+
+    /// <summary>f′(x): one pass of f over <see cref="T:Fluxion.Dual`1"/>.</summary>
+    /// <exception cref="T:System.InvalidOperationException">Called inside another derivative over the same Dual type (see the nesting rule).</exception>
+    let derivative<'T when 'T :> IFloatingPointIeee754<'T>> (f: Dual<'T> -> Dual<'T>) (x: 'T) : 'T =
+        Check.notNull (nameof f) f
+        ForwardLevel<Dual<'T>>.Run("derivative", fun () -> (f (Dual<'T>.Variable x)).Tangent)
+
+    /// <summary>f″(x): one pass of f over <see cref="T:Fluxion.HyperDual`1"/> seeded in both directions.</summary>
+    let secondDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (f: HyperDual<'T> -> HyperDual<'T>) (x: 'T) : 'T =
+        Check.notNull (nameof f) f
+        ForwardLevel<HyperDual<'T>>.Run("secondDerivative", fun () -> (f (HyperDual<'T>.Variable x)).E12)
+
+    /// <summary>
+    /// The n-th derivative f⁽ⁿ⁾(x) by nesting: f runs once over Dual nested n levels deep (2ⁿ parts per number).
+    /// Order 0 is f(x) itself.
+    /// </summary>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">order is negative.</exception>
+    let nthDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (order: int) (f: IScalarFunction) (x: 'T) : 'T =
+        Check.notNull (nameof f) f
+        if order < 0 then raise (ArgumentOutOfRangeException(nameof order, order, "The order of a derivative must be 0 or more."))
+        let rec nest (n: int) (g: IScalarFunction) = if n = 0 then g else nest (n - 1) (DerivativeOf g)
+        ForwardLevel<Dual<'T>>.Run("nthDerivative", fun () -> (nest order f).Invoke x)
+
+    /// <summary>
+    /// The directional derivative ∇f(x)·v: one pass of f over <see cref="T:Fluxion.Dual`1"/>.
+    /// </summary>
+    /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
+    let directionalDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (f: Dual<'T>[] -> Dual<'T>) (x: 'T[]) (v: 'T[]) : 'T =
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
+        Check.sameLength (nameof v) v (nameof x) x
+        Check.finiteDirection (nameof v) v
+        ForwardLevel<Dual<'T>>.Run("directionalDerivative", fun () -> (f (Array.map2 (fun xi vi -> Dual<'T>(xi, vi)) x v)).Tangent)
+
+    /// <summary>The Jacobian-vector product J(x)·v of f: ℝⁿ → ℝᵐ: one pass of f over <see cref="T:Fluxion.Dual`1"/>.</summary>
+    /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
+    let jvp<'T when 'T :> IFloatingPointIeee754<'T>> (f: Dual<'T>[] -> Dual<'T>[]) (x: 'T[]) (v: 'T[]) : 'T[] =
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
+        Check.sameLength (nameof v) v (nameof x) x
+        Check.finiteDirection (nameof v) v
+        ForwardLevel<Dual<'T>>.Run("jvp", fun () ->
+            let y = f (Array.map2 (fun xi vi -> Dual<'T>(xi, vi)) x v)
+            Check.notNull "f's result" y
+            y |> Array.map (fun yi -> yi.Tangent))
+
+    /// Evaluates f on x with the inputs in [start, start + Width) seeded along lanes 0, 1, …, the rest constant.
+    let private chunkPass<'T, 'Y when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
+        (f: MultiDual<'T>[] -> 'Y) (x: 'T[]) (inputs: MultiDual<'T>[]) (start: int) (stop: int) : 'Y =
+        for i in 0 .. x.Length - 1 do
+            inputs[i] <- if i >= start && i < stop then MultiDual<'T>.Variable(x[i], i - start) else MultiDual<'T>.Constant x[i]
+        f inputs
+
+    /// <summary>
+    /// The gradient ∇f(x), forward mode in chunks: each pass of f over <see cref="T:Fluxion.MultiDual`1"/> seeds
+    /// <c>MultiDual.Width</c> inputs at once, so n inputs take ⌈n / Width⌉ passes.
+    /// </summary>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
+    let gradient<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
+        (f: MultiDual<'T>[] -> MultiDual<'T>) (x: 'T[]) : 'T[] =
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
+        ForwardLevel<MultiDual<'T>>.Run("gradient", fun () ->
+            let n = x.Length
+            let g = Array.zeroCreate<'T> n
+            let inputs = Array.zeroCreate<MultiDual<'T>> n
+            for start in 0 .. MultiDual<'T>.Width .. n - 1 do
+                let stop = min n (start + MultiDual<'T>.Width)
+                let y = chunkPass f x inputs start stop
+                for i in start .. stop - 1 do
+                    g[i] <- y.Tangents[i - start]
+            g)
+
+    /// <summary>
+    /// The Jacobian (m × n, entry [i, j] = ∂fᵢ/∂xⱼ) of f: ℝⁿ → ℝᵐ, forward mode in chunks of
+    /// <c>MultiDual.Width</c> columns per pass of f over <see cref="T:Fluxion.MultiDual`1"/>.
+    /// </summary>
+    /// <exception cref="T:System.ArgumentException">x is empty, or f returns arrays of different lengths.</exception>
+    let jacobian<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
+        (f: MultiDual<'T>[] -> MultiDual<'T>[]) (x: 'T[]) : 'T[,] =
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
+        ForwardLevel<MultiDual<'T>>.Run("jacobian", fun () ->
+            let n = x.Length
+            let inputs = Array.zeroCreate<MultiDual<'T>> n
+            let columns = [|
+                for start in 0 .. MultiDual<'T>.Width .. n - 1 do
+                    let stop = min n (start + MultiDual<'T>.Width)
+                    let y = chunkPass f x inputs start stop
+                    Check.notNull "f's result" y
+                    start, stop, y
+            |]
+            let _, _, first = columns[0]
+            let m = first.Length
+            let jac = Array2D.zeroCreate<'T> m n
+            for start, stop, y in columns do
+                if y.Length <> m then
+                    raise (ArgumentException($"f returned {m} outputs in one pass and {y.Length} in another; it must return the same number.", nameof f))
+                for i in 0 .. m - 1 do
+                    for j in start .. stop - 1 do
+                        jac[i, j] <- y[i].Tangents[j - start]
+            jac)
+
+    /// Evaluates f with ε₁ seeds u and ε₂ seed e_j (the j-th unit vector) and returns the ε₁ε₂ part, uᵀ·H·e_j.
+    let private hyperPass<'T when 'T :> IFloatingPointIeee754<'T>> (f: HyperDual<'T>[] -> HyperDual<'T>) (x: 'T[]) (inputs: HyperDual<'T>[]) (u: int -> 'T) (j: int) : 'T =
+        for k in 0 .. x.Length - 1 do
+            inputs[k] <- HyperDual<'T>(x[k], u k, (if k = j then 'T.One else 'T.Zero), 'T.Zero)
+        (f inputs).E12
+
+    /// <summary>
+    /// The Hessian of f: ℝⁿ → ℝ, exact, from n(n+1)/2 passes of f over <see cref="T:Fluxion.HyperDual`1"/>
+    /// (one per entry on and above the diagonal; the matrix is symmetric).
+    /// </summary>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
+    let hessian<'T when 'T :> IFloatingPointIeee754<'T>> (f: HyperDual<'T>[] -> HyperDual<'T>) (x: 'T[]) : 'T[,] =
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
+        ForwardLevel<HyperDual<'T>>.Run("hessian", fun () ->
+            let n = x.Length
+            let h = Array2D.zeroCreate<'T> n n
+            let inputs = Array.zeroCreate<HyperDual<'T>> n
+            for i in 0 .. n - 1 do
+                for j in i .. n - 1 do
+                    let hij = hyperPass f x inputs (fun k -> if k = i then 'T.One else 'T.Zero) j
+                    h[i, j] <- hij
+                    h[j, i] <- hij
+            h)
+
+    /// <summary>
+    /// The Hessian-vector product H(x)·v of f: ℝⁿ → ℝ, forward over forward: n passes of f over
+    /// <see cref="T:Fluxion.HyperDual`1"/> with ε₁ seeded along v and ε₂ along each unit vector.
+    /// </summary>
+    /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
+    let hessianVectorProduct<'T when 'T :> IFloatingPointIeee754<'T>> (f: HyperDual<'T>[] -> HyperDual<'T>) (x: 'T[]) (v: 'T[]) : 'T[] =
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
+        Check.sameLength (nameof v) v (nameof x) x
+        Check.finiteDirection (nameof v) v
+        ForwardLevel<HyperDual<'T>>.Run("hessianVectorProduct", fun () ->
+            let inputs = Array.zeroCreate<HyperDual<'T>> x.Length
+            Array.init x.Length (fun j -> hyperPass f x inputs (fun k -> v[k]) j))
+
+/// <summary>
+/// Forward-mode automatic differentiation for C# (and any .NET language): the entry points of
+/// <see cref="T:Fluxion.Forward"/> with delegates, arrays and PascalCase names. A generic-math method
+/// <c>T F&lt;T&gt;(T x) where T : IFloatingPointIeee754&lt;T&gt;</c> can be passed as it is: C# infers T.
+/// </summary>
+/// <remarks>
+/// Nesting rule: while one of these methods runs f over a number type N, calling one over the same N on the same
+/// thread throws <see cref="T:System.InvalidOperationException"/> (perturbation confusion). Differentiate inside f
+/// one level deeper, over <c>Dual&lt;N&gt;</c>, and lift outer values with <c>Dual.Constant</c>.
+/// </remarks>
+[<AbstractClass; Sealed>]
+type ForwardMode =
+    /// <summary>f′(x), one pass over <see cref="T:Fluxion.Dual`1"/>.</summary>
+    /// <example><c>double d = ForwardMode.Derivative(F, 2.0);</c></example>
+    static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Dual<'T>, Dual<'T>>, x: 'T) : 'T =
+        Check.notNull (nameof f) f
+        Forward.derivative f.Invoke x
+
+    /// <summary>f″(x), one pass over <see cref="T:Fluxion.HyperDual`1"/>.</summary>
+    static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<HyperDual<'T>, HyperDual<'T>>, x: 'T) : 'T =
+        Check.notNull (nameof f) f
+        Forward.secondDerivative f.Invoke x
+
+    /// <summary>The n-th derivative f⁽ⁿ⁾(x), by nesting Dual <paramref name="order"/> levels deep (order 0 is f(x)).</summary>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">order is negative.</exception>
+    static member NthDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(f: IScalarFunction, order: int, x: 'T) : 'T =
+        Forward.nthDerivative order f x
+
+    /// <summary>The directional derivative ∇f(x)·v, one pass over <see cref="T:Fluxion.Dual`1"/>.</summary>
+    /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
+    static member DirectionalDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Dual<'T>[], Dual<'T>>, x: 'T[], v: 'T[]) : 'T =
+        Check.notNull (nameof f) f
+        Forward.directionalDerivative f.Invoke x v
+
+    /// <summary>The Jacobian-vector product J(x)·v, one pass over <see cref="T:Fluxion.Dual`1"/>.</summary>
+    /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
+    static member Jvp<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Dual<'T>[], Dual<'T>[]>, x: 'T[], v: 'T[]) : 'T[] =
+        Check.notNull (nameof f) f
+        Forward.jvp f.Invoke x v
+
+    /// <summary>The gradient ∇f(x), in ⌈n / Width⌉ passes over <see cref="T:Fluxion.MultiDual`1"/>.</summary>
+    /// <example><c>double[] g = ForwardMode.Gradient(x =&gt; x[0] * x[0] + x[1], new[] { 2.0, 3.0 });</c></example>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
+    static member Gradient<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
+        (f: Func<MultiDual<'T>[], MultiDual<'T>>, x: 'T[]) : 'T[] =
+        Check.notNull (nameof f) f
+        Forward.gradient f.Invoke x
+
+    /// <summary>The m × n Jacobian, in ⌈n / Width⌉ passes over <see cref="T:Fluxion.MultiDual`1"/>.</summary>
+    /// <exception cref="T:System.ArgumentException">x is empty, or f returns arrays of different lengths.</exception>
+    static member Jacobian<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
+        (f: Func<MultiDual<'T>[], MultiDual<'T>[]>, x: 'T[]) : 'T[,] =
+        Check.notNull (nameof f) f
+        Forward.jacobian f.Invoke x
+
+    /// <summary>The exact Hessian, in n(n+1)/2 passes over <see cref="T:Fluxion.HyperDual`1"/>.</summary>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
+    static member Hessian<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<HyperDual<'T>[], HyperDual<'T>>, x: 'T[]) : 'T[,] =
+        Check.notNull (nameof f) f
+        Forward.hessian f.Invoke x
+
+    /// <summary>The Hessian-vector product H(x)·v, in n passes over <see cref="T:Fluxion.HyperDual`1"/>.</summary>
+    /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
+    static member HessianVectorProduct<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<HyperDual<'T>[], HyperDual<'T>>, x: 'T[], v: 'T[]) : 'T[] =
+        Check.notNull (nameof f) f
+        Forward.hessianVectorProduct f.Invoke x v
