@@ -5,6 +5,13 @@ open System.Globalization
 open System.Numerics
 
 /// <summary>
+/// A Fluxion number type over primal type 'T that can make a constant from a primal value. The shared parsing and
+/// conversion helpers below produce a primal and hand it to this (a constrained call: no allocation, no dispatch).
+/// </summary>
+type internal IConstantOf<'Self, 'T> =
+    static abstract Constant: value: 'T -> 'Self
+
+/// <summary>
 /// The parts of the generic-math surface that every Fluxion number type shares and that have nothing to
 /// do with derivatives: parsing, formatting, conversions and bit-level queries, all answered by the primal.
 /// </summary>
@@ -52,36 +59,36 @@ type internal Primal =
             false
 
     // The "As" helpers finish a number type's parsing and conversion members in one line: they produce the
-    // primal and turn it into the number type 'S as a constant ('S.CreateTruncating of a 'T is the constant).
+    // primal and turn it into the number type 'S as a constant.
 
     /// Parses a primal; the result is the constant of the number type 'S.
-    static member TryParseAs<'S, 'T when 'S :> INumberBase<'S> and 'T :> IFloatingPointIeee754<'T>>
+    static member TryParseAs<'S, 'T when 'S :> IConstantOf<'S, 'T> and 'T :> IFloatingPointIeee754<'T>>
         (s: string, style: NumberStyles, provider: IFormatProvider, result: byref<'S>) : bool =
         let mutable p = 'T.Zero
         let ok = 'T.TryParse(s, style, provider, &p)
-        result <- 'S.CreateTruncating p
+        result <- 'S.Constant p
         ok
 
-    static member TryParseAs<'S, 'T when 'S :> INumberBase<'S> and 'T :> IFloatingPointIeee754<'T>>
+    static member TryParseAs<'S, 'T when 'S :> IConstantOf<'S, 'T> and 'T :> IFloatingPointIeee754<'T>>
         (s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider, result: byref<'S>) : bool =
         let mutable p = 'T.Zero
         let ok = 'T.TryParse(s, style, provider, &p)
-        result <- 'S.CreateTruncating p
+        result <- 'S.Constant p
         ok
 
-    static member TryParseUtf8As<'S, 'T when 'S :> INumberBase<'S> and 'T :> IFloatingPointIeee754<'T>>
+    static member TryParseUtf8As<'S, 'T when 'S :> IConstantOf<'S, 'T> and 'T :> IFloatingPointIeee754<'T>>
         (utf8: ReadOnlySpan<byte>, style: NumberStyles, provider: IFormatProvider, result: byref<'S>) : bool =
         let mutable p = 'T.Zero
         let ok = 'T.TryParse(utf8, style, provider, &p)
-        result <- 'S.CreateTruncating p
+        result <- 'S.Constant p
         ok
 
     /// Converts any number to the constant of the number type 'S (primal 'T); false when 'T cannot represent TOther.
-    static member TryFromAs<'S, 'T, 'TOther when 'S :> INumberBase<'S> and 'T :> IFloatingPointIeee754<'T> and 'TOther :> INumberBase<'TOther>>
+    static member TryFromAs<'S, 'T, 'TOther when 'S :> IConstantOf<'S, 'T> and 'T :> IFloatingPointIeee754<'T> and 'TOther :> INumberBase<'TOther>>
         (value: 'TOther, mode: int, result: byref<'S>) : bool =
         let mutable p = 'T.Zero
         let ok = Primal.TryFrom<'T, 'TOther>(value, mode, &p)
-        result <- 'S.CreateTruncating p
+        result <- 'S.Constant p
         ok
 
     /// Formats "primal + tangent·ε" style text into a span, as ISpanFormattable asks.

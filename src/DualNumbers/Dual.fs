@@ -389,6 +389,9 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     interface IEquatable<Dual<'T>> with
         member x.Equals(d: Dual<'T>) : bool = 'T.op_Equality(x.Primal, d.Primal)
 
+    interface IConstantOf<Dual<'T>, 'T> with
+        static member Constant value = Dual<'T>.Constant value
+
     interface ISpecialFunctions<Dual<'T>> with
         static member Erf x = Dual<'T>.Erf x
         static member Gamma x = Dual<'T>.Gamma x

@@ -329,6 +329,9 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     interface IEquatable<HyperDual<'T>> with
         member x.Equals(d: HyperDual<'T>) : bool = 'T.op_Equality(x.Primal, d.Primal)
 
+    interface IConstantOf<HyperDual<'T>, 'T> with
+        static member Constant value = HyperDual<'T>.Constant value
+
     interface ISpecialFunctions<HyperDual<'T>> with
         static member Erf x = HyperDual<'T>.Erf x
         static member Gamma x = HyperDual<'T>.Gamma x

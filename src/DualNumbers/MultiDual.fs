@@ -34,7 +34,8 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     static member Width = Vector<'T>.Count
 
     /// <summary>The tangent along the i-th seeded direction (0 ≤ i &lt; Width).</summary>
-    member x.Item(i: int) : 'T = x.Tangents[i]
+    member x.Item
+        with get (i: int) : 'T = x.Tangents[i]
 
     /// <summary>A constant: the given value with all tangents zero.</summary>
     static member Constant(value: 'T) = MultiDual<'T>(value, Vector<'T>.Zero)
@@ -308,6 +309,9 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
 
     interface IEquatable<MultiDual<'T>> with
         member x.Equals(d: MultiDual<'T>) : bool = 'T.op_Equality(x.Primal, d.Primal)
+
+    interface IConstantOf<MultiDual<'T>, 'T> with
+        static member Constant value = MultiDual<'T>.Constant value
 
     interface ISpecialFunctions<MultiDual<'T>> with
         static member Erf x = MultiDual<'T>.Erf x

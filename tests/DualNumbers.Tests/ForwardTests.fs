@@ -1,0 +1,198 @@
+/// The forward-mode API: every entry point against analytic values and against the other entry points,
+/// the perturbation-confusion rule, and every refusal of bad input.
+module Fluxion.Tests.ForwardTests
+
+open System
+open System.Numerics
+open Expecto
+open Fluxion
+open Fluxion.Tests.GenericMath
+
+/// sin, written once for every number type: its n-th derivative at x is sin(x + nπ/2).
+let private sine = { new IScalarFunction with member _.Invoke<'N when 'N :> IFloatingPointIeee754<'N>>(x: 'N) = 'N.Sin x }
+
+/// e^(2x) · x: n-th derivative 2ⁿ⁻¹ e^(2x) (2x + n).
+let private expTimesX =
+    { new IScalarFunction with member _.Invoke<'N when 'N :> IFloatingPointIeee754<'N>>(x: 'N) = 'N.op_Multiply('N.Exp('N.op_Addition(x, x)), x) }
+
+let private vectorJacobian (x: float[]) =
+    array2D [ [ x[1] * x[2]; x[0] * x[2]; x[0] * x[1] ]
+              [ cos x[0]; exp (x[1] - x[2]); -exp (x[1] - x[2]) ] ]
+
+let private rosenbrockPoint = [| -1.2; 1.0; 0.8; 1.3; -0.4; 0.9; 2.0; 1.1; 0.3; -0.7; 1.5 |]
+
+let private expectArgument (name: string) (f: unit -> unit) (message: string) =
+    let e = Expect.throwsC f (fun e -> e)
+    Expect.isTrue (e :? ArgumentException) $"{message}: throws ArgumentException (got {e.GetType().Name})"
+    Expect.equal (e :?> ArgumentException).ParamName name $"{message}: names the argument"
+
+[<Tests>]
+let tests =
+    testList "Forward" [
+        testList "scalar" [
+            test "derivative and secondDerivative of x^4 + 3x^2 + 2x at 2 are 46 and 54" {
+                Expect.equal (Forward.derivative (fun x -> x * x * x * x + 3.0 * x * x + 2.0 * x) 2.0) 46.0 "f'"
+                Expect.equal (Forward.secondDerivative (fun x -> x * x * x * x + 3.0 * x * x + 2.0 * x) 2.0) 54.0 "f''"
+            }
+
+            test "nthDerivative of sin is sin(x + nπ/2) up to order 6" {
+                for n in 0 .. 6 do
+                    Expect.floatClose Accuracy.veryHigh (Forward.nthDerivative<float> n sine 0.7) (sin (0.7 + float n * Math.PI / 2.0)) $"order {n}"
+            }
+
+            test "nthDerivative of x e^(2x) is 2^(n-1) e^(2x) (2x + n)" {
+                let x = 0.3
+                for n in 1 .. 5 do
+                    Expect.floatClose Accuracy.veryHigh (Forward.nthDerivative<float> n expTimesX x) (2.0 ** float (n - 1) * exp (2.0 * x) * (2.0 * x + float n)) $"order {n}"
+            }
+
+            test "nthDerivative order 1 and 2 agree with derivative and secondDerivative" {
+                Expect.floatClose Accuracy.veryHigh (Forward.nthDerivative<float> 1 expTimesX 0.4) (Forward.derivative<float> expTimesX.Invoke 0.4) "first"
+                Expect.floatClose Accuracy.veryHigh (Forward.nthDerivative<float> 2 expTimesX 0.4) (Forward.secondDerivative<float> expTimesX.Invoke 0.4) "second"
+            }
+        ]
+
+        testList "gradient and Jacobian" [
+            test "∇(ln x1 + x1 x2 − sin x2) at (2, 5) = (5.5, 1.716…)" {
+                let g = Forward.gradient textbook [| 2.0; 5.0 |]
+                expectClose 1e-15 g [| 5.5; 2.0 - cos 5.0 |] "gradient"
+                Expect.isTrue (abs (g[1] - 1.716) < 1e-3) "1.716"
+            }
+
+            test "∇(x1² + x2) at (2, 3) = (4, 1)" {
+                Expect.equal (Forward.gradient (fun x -> x[0] * x[0] + x[1]) [| 2.0; 3.0 |]) [| 4.0; 1.0 |] "gradient"
+            }
+
+            test "Rosenbrock gradient (several chunks, last one partial) against the analytic formula" {
+                expectClose 1e-14 (Forward.gradient rosenbrock rosenbrockPoint) (rosenbrockGradient rosenbrockPoint) "gradient"
+            }
+
+            test "gradient in float32" {
+                let g = Forward.gradient rosenbrock (Array.map float32 rosenbrockPoint) |> Array.map float
+                expectClose 1e-5 g (rosenbrockGradient (Array.map (float32 >> float) rosenbrockPoint)) "gradient"
+            }
+
+            test "Jacobian against the analytic one" {
+                let x = [| 0.5; -1.25; 0.75 |]
+                expectCloseMatrix 1e-15 (Forward.jacobian vectorFunction x) (vectorJacobian x) "Jacobian"
+            }
+
+            test "Jacobian of a 9-input function matches row by row the gradients" {
+                let x = Array.init 9 (fun i -> 0.3 + 0.2 * float i)
+                let j = Forward.jacobian threeOutputs x
+                expectClose 1e-15 j[0, *] (Forward.gradient rosenbrock x) "row 0"
+                expectClose 1e-15 j[1, *] (Forward.gradient textbook x) "row 1"
+            }
+
+            test "jvp equals Jacobian times v; directionalDerivative equals gradient · v" {
+                let x = [| 0.5; -1.25; 0.75 |]
+                let v = [| 2.0; -1.0; 0.5 |]
+                let jac = vectorJacobian x
+                let expected = Array.init 2 (fun i -> Array.fold2 (fun s a b -> s + a * b) 0.0 jac[i, *] v)
+                expectClose 1e-15 (Forward.jvp vectorFunction x v) expected "J v"
+                let g = rosenbrockGradient rosenbrockPoint
+                let w = Array.init rosenbrockPoint.Length (fun i -> float (i % 3) - 1.0)
+                Expect.floatClose Accuracy.veryHigh (Forward.directionalDerivative<float> rosenbrock rosenbrockPoint w) (Array.fold2 (fun s a b -> s + a * b) 0.0 g w) "∇f · v"
+            }
+        ]
+
+        testList "Hessian" [
+            test "Rosenbrock Hessian against the analytic formula" {
+                expectCloseMatrix 1e-14 (Forward.hessian rosenbrock rosenbrockPoint) (rosenbrockHessian rosenbrockPoint) "Hessian"
+            }
+
+            test "hyper-dual Hessian equals the nested-Dual Hessian on a transcendental function" {
+                let f = mixture3
+                let x = [| 0.8; 1.3; 0.6 |]
+                let nested =
+                    Array2D.init 3 3 (fun i j ->
+                        let inputs = x |> Array.mapi (fun k xk -> Dual<Dual<float>>(Dual<float>(xk, (if k = j then 1.0 else 0.0)), Dual<float>((if k = i then 1.0 else 0.0), 0.0)))
+                        (f inputs).Tangent.Tangent)
+                expectCloseMatrix 1e-13 (Forward.hessian f x) nested "Hessian"
+            }
+
+            test "hessianVectorProduct equals the Hessian times v" {
+                let v = Array.init rosenbrockPoint.Length (fun i -> 0.5 - 0.1 * float i)
+                let h = rosenbrockHessian rosenbrockPoint
+                let expected = Array.init v.Length (fun i -> Array.fold2 (fun s a b -> s + a * b) 0.0 h[i, *] v)
+                expectClose 1e-13 (Forward.hessianVectorProduct rosenbrock rosenbrockPoint v) expected "H v"
+            }
+        ]
+
+        testList "perturbation confusion" [
+            test "d/dx [x · d/dy (x + y) at y = 1] at x = 1 is 1 when the inner derivative is one level deeper" {
+                let result =
+                    Forward.derivative (fun (x: Dual<float>) ->
+                        x * Forward.derivative (fun (y: Dual<Dual<float>>) -> Dual<Dual<float>>.Constant x + y) (Dual<float>.Constant 1.0)) 1.0
+                Expect.equal result 1.0 "d/dx [x · 1] = 1"
+            }
+
+            test "the confusing variant (inner derivative at the same level, closing over x) is refused" {
+                let confused () =
+                    Forward.derivative (fun (x: Dual<float>) -> x * Dual<float>.Constant(Forward.derivative (fun y -> x + y) 1.0)) 1.0 |> ignore
+                let e = Expect.throwsC confused (fun e -> e)
+                Expect.isTrue (e :? InvalidOperationException) "InvalidOperationException"
+                Expect.stringContains e.Message "Perturbation confusion" "the message names the problem"
+                Expect.stringContains e.Message "Dual<Dual<Double>>" "and says where to nest"
+            }
+
+            test "the guard is released after f throws, and is per number type" {
+                Expect.throwsT<DivideByZeroException> (fun () -> Forward.derivative (fun (_: Dual<float>) -> raise (DivideByZeroException())) 1.0 |> ignore) "f throws"
+                Expect.equal (Forward.derivative (fun x -> x * x) 3.0) 6.0 "the next derivative runs"
+                let inner =
+                    Forward.derivative (fun x ->
+                        let g = Forward.gradient (fun y -> y[0] * y[0]) [| 2.0 |]
+                        x * Dual<float>.Constant g[0]) 1.0
+                Expect.equal inner 4.0 "a gradient over MultiDual inside a derivative over Dual is a different level"
+            }
+        ]
+
+        testList "argument refusals" [
+            test "null functions" {
+                expectArgument "f" (fun () -> Forward.derivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "derivative"
+                expectArgument "f" (fun () -> Forward.secondDerivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "secondDerivative"
+                expectArgument "f" (fun () -> Forward.nthDerivative<float> 2 Unchecked.defaultof<_> 1.0 |> ignore) "nthDerivative"
+                expectArgument "f" (fun () -> Forward.gradient<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "gradient"
+                expectArgument "f" (fun () -> Forward.jacobian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "jacobian"
+                expectArgument "f" (fun () -> Forward.jvp<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "jvp"
+                expectArgument "f" (fun () -> Forward.directionalDerivative<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "directionalDerivative"
+                expectArgument "f" (fun () -> Forward.hessian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "hessian"
+                expectArgument "f" (fun () -> Forward.hessianVectorProduct<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "hessianVectorProduct"
+                expectArgument "f" (fun () -> ForwardMode.Gradient<float>(null, [| 1.0 |]) |> ignore) "C# Gradient"
+            }
+
+            test "null and empty inputs" {
+                expectArgument "x" (fun () -> Forward.gradient rosenbrock Array.empty<float> |> ignore) "gradient, empty"
+                expectArgument "x" (fun () -> Forward.gradient rosenbrock (null: float[]) |> ignore) "gradient, null"
+                expectArgument "x" (fun () -> Forward.jacobian vectorFunction Array.empty<float> |> ignore) "jacobian"
+                expectArgument "x" (fun () -> Forward.hessian rosenbrock Array.empty<float> |> ignore) "hessian"
+                expectArgument "x" (fun () -> Forward.jvp vectorFunction Array.empty<float> Array.empty |> ignore) "jvp"
+                expectArgument "x" (fun () -> Forward.directionalDerivative rosenbrock Array.empty<float> Array.empty |> ignore) "directionalDerivative"
+                expectArgument "x" (fun () -> Forward.hessianVectorProduct rosenbrock Array.empty<float> Array.empty |> ignore) "hessianVectorProduct"
+            }
+
+            test "directions of the wrong length, null, NaN or infinite" {
+                let x = [| 1.0; 2.0 |]
+                expectArgument "v" (fun () -> Forward.jvp vectorFunction x [| 1.0 |] |> ignore) "jvp, short"
+                expectArgument "v" (fun () -> Forward.jvp vectorFunction x (null: float[]) |> ignore) "jvp, null"
+                expectArgument "v" (fun () -> Forward.directionalDerivative rosenbrock x [| 1.0; 2.0; 3.0 |] |> ignore) "directional, long"
+                expectArgument "v" (fun () -> Forward.hessianVectorProduct rosenbrock x [| 1.0 |] |> ignore) "hvp, short"
+                expectArgument "v" (fun () -> Forward.jvp vectorFunction x [| 1.0; nan |] |> ignore) "jvp, NaN"
+                expectArgument "v" (fun () -> Forward.directionalDerivative rosenbrock x [| nan; 0.0 |] |> ignore) "directional, NaN"
+                expectArgument "v" (fun () -> Forward.hessianVectorProduct rosenbrock x [| 0.0; infinity |] |> ignore) "hvp, infinite"
+            }
+
+            test "a negative order" {
+                expectArgument "order" (fun () -> Forward.nthDerivative -1 sine 1.0 |> ignore) "nthDerivative"
+            }
+
+            test "a Jacobian whose output length changes between passes" {
+                let mutable calls = 0
+                let unstable (x: MultiDual<float>[]) =
+                    calls <- calls + 1
+                    Array.create calls x[0]
+                let x = Array.create (MultiDual<float>.Width + 1) 1.0
+                expectArgument "f" (fun () -> Forward.jacobian unstable x |> ignore) "jacobian"
+            }
+        ]
+    ]

@@ -1,0 +1,70 @@
+/// MultiDual<'T>: several tangents per pass, each lane checked against a single-direction Dual pass.
+module Fluxion.Tests.MultiDualTests
+
+open System
+open System.Numerics
+open Expecto
+open Fluxion
+open Fluxion.Tests.GenericMath
+
+[<Tests>]
+let tests =
+    testList "MultiDual" [
+        test "width is the SIMD width" {
+            Expect.equal MultiDual<float>.Width Vector<float>.Count "double lanes"
+            Expect.equal MultiDual<float32>.Width Vector<float32>.Count "single lanes"
+        }
+
+        test "each lane of a two-variable mixture equals the Dual pass along that direction" {
+            let x, y = 0.9, 1.6
+            let directions = [| (1.0, 0.0); (0.0, 1.0); (0.5, -2.0); (3.0, 0.25) |] |> Array.truncate MultiDual<float>.Width
+            let lanes (pick: float * float -> float) =
+                let v = Array.zeroCreate<float> MultiDual<float>.Width
+                directions |> Array.iteri (fun i d -> v[i] <- pick d)
+                Vector<float>(v)
+            let m = mixture2 (MultiDual<float>(x, lanes fst)) (MultiDual<float>(y, lanes snd))
+            directions
+            |> Array.iteri (fun i (dx, dy) ->
+                let d = mixture2 (Dual<float>(x, dx)) (Dual<float>(y, dy))
+                Expect.floatClose Accuracy.veryHigh m.Primal d.Primal "value"
+                Expect.floatClose Accuracy.veryHigh m[i] d.Tangent $"lane {i}, direction ({dx}, {dy})")
+        }
+
+        test "a unary mixture: every lane scales by f'(x), against Dual" {
+            for x in [ 0.4; 1.1; 2.7 ] do
+                let m = mixture (MultiDual<float>.Variable(x, MultiDual<float>.Width - 1))
+                let d = mixture (Dual<float>.Variable x)
+                Expect.floatClose Accuracy.veryHigh m[MultiDual<float>.Width - 1] d.Tangent $"f'({x}) in the seeded lane"
+                Expect.equal m[0] 0.0 "an unseeded lane stays 0"
+        }
+
+        test "zero lanes stay zero where the partial is infinite (sqrt at 0), seeded lanes get +inf" {
+            let r = sqrt (MultiDual<float>.Variable(0.0, 1))
+            Expect.equal r[0] 0.0 "unseeded lane is 0, not NaN"
+            Expect.equal r[1] infinity "sqrt'(0) = +inf"
+        }
+
+        test "Variable refuses a lane outside the vector" {
+            Expect.throwsT<ArgumentOutOfRangeException> (fun () -> MultiDual<float>.Variable(1.0, MultiDual<float>.Width) |> ignore) "direction = Width"
+            Expect.throwsT<ArgumentOutOfRangeException> (fun () -> MultiDual<float>.Variable(1.0, -1) |> ignore) "direction = -1"
+        }
+
+        test "float32 lanes" {
+            let m = MultiDual<float32>.Variable(0.5f, 3) * sin (MultiDual<float32>.Variable(0.5f, 3))
+            Expect.isTrue (abs (float m[3] - (sin 0.5 + 0.5 * cos 0.5)) < 1e-6) "(x sin x)' = sin x + x cos x"
+        }
+
+        test "no allocation per operation (after a warm-up pass that runs the type initialisers)" {
+            let run (x0: MultiDual<float>) =
+                let mutable x = x0
+                for _ in 1 .. 1000 do
+                    x <- sin x * x + exp (x * 0.001) / (x + 2.0)
+                x
+            run (MultiDual<float>.Variable(0.5, 0)) |> ignore
+            let before = GC.GetAllocatedBytesForCurrentThread()
+            let x = run (MultiDual<float>.Variable(0.5, 0))
+            let after = GC.GetAllocatedBytesForCurrentThread()
+            Expect.equal (after - before) 0L "bytes allocated by 7000 operations"
+            Expect.isFalse (Double.IsNaN x[0]) "the loop ran"
+        }
+    ]
