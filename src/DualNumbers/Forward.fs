@@ -139,11 +139,18 @@ module Forward =
             y |> Array.map (fun yi -> yi.Tangent))
 
     /// Evaluates f on x with the inputs in [start, start + Width) seeded along lanes 0, 1, …, the rest constant.
+    /// Every input is rewritten each pass (f may have changed the array); the unit tangents are built once.
     let private chunkPass<'T, 'Y when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
-        (f: MultiDual<'T>[] -> 'Y) (x: 'T[]) (inputs: MultiDual<'T>[]) (start: int) (stop: int) : 'Y =
+        (f: MultiDual<'T>[] -> 'Y) (x: 'T[]) (units: Vector<'T>[]) (inputs: MultiDual<'T>[]) (start: int) (stop: int) : 'Y =
         for i in 0 .. x.Length - 1 do
-            inputs[i] <- if i >= start && i < stop then MultiDual<'T>.Variable(x[i], i - start) else MultiDual<'T>.Constant x[i]
+            inputs[i] <- MultiDual<'T>.Constant x[i]
+        for i in start .. stop - 1 do
+            inputs[i] <- MultiDual<'T>(x[i], units[i - start])
         f inputs
+
+    /// The unit tangent vectors e₀ … e_(Width−1).
+    let private unitTangents<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType> () =
+        Array.init MultiDual<'T>.Width (fun lane -> MultiDual<'T>.Variable('T.Zero, lane).Tangents)
 
     /// <summary>
     /// The gradient ∇f(x), forward mode in chunks: each pass of f over <see cref="T:Fluxion.MultiDual`1"/> seeds
@@ -157,10 +164,11 @@ module Forward =
         ForwardLevel<MultiDual<'T>>.Run("gradient", fun () ->
             let n = x.Length
             let g = Array.zeroCreate<'T> n
+            let units = unitTangents<'T> ()
             let inputs = Array.zeroCreate<MultiDual<'T>> n
             for start in 0 .. MultiDual<'T>.Width .. n - 1 do
                 let stop = min n (start + MultiDual<'T>.Width)
-                let y = chunkPass f x inputs start stop
+                let y = chunkPass f x units inputs start stop
                 for i in start .. stop - 1 do
                     g[i] <- y.Tangents[i - start]
             g)
@@ -176,11 +184,12 @@ module Forward =
         Check.nonEmpty (nameof x) x
         ForwardLevel<MultiDual<'T>>.Run("jacobian", fun () ->
             let n = x.Length
+            let units = unitTangents<'T> ()
             let inputs = Array.zeroCreate<MultiDual<'T>> n
             let columns = [|
                 for start in 0 .. MultiDual<'T>.Width .. n - 1 do
                     let stop = min n (start + MultiDual<'T>.Width)
-                    let y = chunkPass f x inputs start stop
+                    let y = chunkPass f x units inputs start stop
                     Check.notNull "f's result" y
                     start, stop, y
             |]

@@ -3,6 +3,7 @@ namespace Fluxion
 open System
 open System.Globalization
 open System.Numerics
+open System.Runtime.CompilerServices
 // GenericOperators pins + - * / to 'T; HyperDual-level arithmetic in this file calls the op_ members by name
 // (see Dual.fs for why).
 open Fluxion.GenericOperators
@@ -35,11 +36,13 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     new(primal: 'T, e1: 'T, e2: 'T, e12: 'T) = { Primal = primal; E1 = e1; E2 = e2; E12 = e12 }
 
     /// <summary>A constant: the given value with zero ε parts.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Constant(value: 'T) = HyperDual<'T>(value, 'T.Zero, 'T.Zero, 'T.Zero)
 
     /// <summary>
     /// A variable seeded in both directions (ε₁ and ε₂ parts 1): f of it carries f′ in E1 and E2 and f″ in E12.
     /// </summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Variable(value: 'T) = HyperDual<'T>(value, 'T.One, 'T.One, 'T.Zero)
 
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
@@ -49,6 +52,7 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member One = HyperDual<'T>.Constant 'T.One
 
     /// <summary>Converts a plain value to a constant hyper-dual number.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_Implicit(value: 'T) : HyperDual<'T> = HyperDual<'T>.Constant value
 
     // ----- the rule table, applied -----------------------------------------------------------
@@ -57,10 +61,12 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// Applies a scalar function given its value fx, first derivative d1 and second derivative d2 at x's primal:
     /// ε parts f′·b and f′·c, ε₁ε₂ part f′·d + f″·b·c (each product through <see cref="M:Fluxion.Chain.Scale``1(``0,``0)"/>).
     /// </summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Lift(x: HyperDual<'T>, fx: 'T, d1: 'T, d2: 'T) : HyperDual<'T> =
         HyperDual<'T>(fx, Chain.Scale(d1, x.E1), Chain.Scale(d1, x.E2), Chain.Scale(d1, x.E12) + Chain.Scale(d2, x.E1 * x.E2))
 
     /// <summary>Applies a unary rule from the table (value, <c>Derivative</c> and <c>SecondDerivative</c>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member inline Apply<'R when 'R :> IUnaryRule>(x: HyperDual<'T>) : HyperDual<'T> =
         let fx = 'R.Value x.Primal
         let d1 = 'R.Derivative(x.Primal, fx)
@@ -70,6 +76,7 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// Applies a binary rule from the table: ε parts ∂f/∂x·ẋ + ∂f/∂y·ẏ, ε₁ε₂ part from the partials and the
     /// second partials (<c>Partials</c>, <c>SecondPartials</c>).
     /// </summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member inline Apply<'R when 'R :> IBinaryRule>(x: HyperDual<'T>, y: HyperDual<'T>) : HyperDual<'T> =
         let z = 'R.Value(x.Primal, y.Primal)
         let struct (px, py) = 'R.Partials(x.Primal, y.Primal, z)
@@ -83,6 +90,7 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
         )
 
     /// The same combination with plain IEEE products (no zero-tangent guard), as Dual's * and / use.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member private Combine(x: HyperDual<'T>, y: HyperDual<'T>, z: 'T, partials: struct ('T * 'T), second: struct ('T * 'T * 'T)) =
         let struct (px, py) = partials
         let struct (pxx, pxy, pyy) = second
@@ -96,28 +104,38 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     // ----- arithmetic ------------------------------------------------------------------------
 
     /// <summary>Addition (linear: all ε parts add).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>(x.Primal + y.Primal, x.E1 + y.E1, x.E2 + y.E2, x.E12 + y.E12)
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: HyperDual<'T>, c: 'T) = HyperDual<'T>(x.Primal + c, x.E1, x.E2, x.E12)
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(c: 'T, x: HyperDual<'T>) = HyperDual<'T>(c + x.Primal, x.E1, x.E2, x.E12)
     /// <summary>Subtraction (linear: all ε parts subtract).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>(x.Primal - y.Primal, x.E1 - y.E1, x.E2 - y.E2, x.E12 - y.E12)
     /// <summary>Subtracts a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: HyperDual<'T>, c: 'T) = HyperDual<'T>(x.Primal - c, x.E1, x.E2, x.E12)
     /// <summary>Subtracts from a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(c: 'T, x: HyperDual<'T>) = HyperDual<'T>(c - x.Primal, -x.E1, -x.E2, -x.E12)
     /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>; IEEE semantics, no zero-tangent guard).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: HyperDual<'T>, y: HyperDual<'T>) =
         HyperDual<'T>.Combine(
             x, y, x.Primal * y.Primal,
             R.partialsOf<MultiplyRule, 'T> x.Primal y.Primal 'T.Zero,
             R.secondPartialsOf<MultiplyRule, 'T> x.Primal y.Primal 'T.Zero)
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: HyperDual<'T>, c: 'T) = HyperDual<'T>(x.Primal * c, x.E1 * c, x.E2 * c, x.E12 * c)
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(c: 'T, x: HyperDual<'T>) = HyperDual<'T>(c * x.Primal, c * x.E1, c * x.E2, c * x.E12)
     /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: HyperDual<'T>, y: HyperDual<'T>) =
         let z = x.Primal / y.Primal
         HyperDual<'T>.Combine(
@@ -125,144 +143,208 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
             R.partialsOf<DivideRule, 'T> x.Primal y.Primal z,
             R.secondPartialsOf<DivideRule, 'T> x.Primal y.Primal z)
     /// <summary>Divides by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: HyperDual<'T>, c: 'T) = HyperDual<'T>(x.Primal / c, x.E1 / c, x.E2 / c, x.E12 / c)
     /// <summary>Divides a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(c: 'T, x: HyperDual<'T>) = HyperDual<'T>.op_Division(HyperDual<'T>.Constant c, x)
     /// <summary>Truncated remainder (rule <see cref="T:Fluxion.ModulusRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (%)(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>.Apply<ModulusRule>(x, y)
     /// <summary>Negation.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (~-)(x: HyperDual<'T>) = HyperDual<'T>(-x.Primal, -x.E1, -x.E2, -x.E12)
     /// <summary>Unary plus (identity).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (~+)(x: HyperDual<'T>) = x
     /// <summary>Raises to a hyper-dual power, xʸ (rule <see cref="T:Fluxion.PowRule"/>); F#'s <c>**</c>.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>.Apply<PowRule>(x, y)
     /// <summary>Raises to a constant power xᶜ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: HyperDual<'T>, c: 'T) =
         HyperDual<'T>.Lift(x, PowerRule.Value(x.Primal, c), PowerRule.Derivative(x.Primal, c), PowerRule.SecondDerivative(x.Primal, c))
     /// <summary>Raises to an integer power xⁿ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: HyperDual<'T>, n: int) = HyperDual<'T>.Pow(x, 'T.CreateChecked n)
 
     // ----- comparisons by primal ------------------------------------------------------------
 
     /// <summary>Equality of primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_Equality(x: HyperDual<'T>, y: HyperDual<'T>) = 'T.op_Equality(x.Primal, y.Primal)
     /// <summary>Inequality of primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_Inequality(x: HyperDual<'T>, y: HyperDual<'T>) = 'T.op_Inequality(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_LessThan(x: HyperDual<'T>, y: HyperDual<'T>) = 'T.op_LessThan(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_LessThanOrEqual(x: HyperDual<'T>, y: HyperDual<'T>) = 'T.op_LessThanOrEqual(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_GreaterThan(x: HyperDual<'T>, y: HyperDual<'T>) = 'T.op_GreaterThan(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_GreaterThanOrEqual(x: HyperDual<'T>, y: HyperDual<'T>) = 'T.op_GreaterThanOrEqual(x.Primal, y.Primal)
 
     // ----- elementary functions (each one rule from the table) -------------------------------
 
     /// <summary>|x|; derivative 0 at 0 (see <see cref="T:Fluxion.AbsRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Abs(x: HyperDual<'T>) = HyperDual<'T>.Apply<AbsRule> x
     /// <summary>√x (see <see cref="T:Fluxion.SqrtRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sqrt(x: HyperDual<'T>) = HyperDual<'T>.Apply<SqrtRule> x
     /// <summary>∛x (see <see cref="T:Fluxion.CbrtRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cbrt(x: HyperDual<'T>) = HyperDual<'T>.Apply<CbrtRule> x
     /// <summary>eˣ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp(x: HyperDual<'T>) = HyperDual<'T>.Apply<ExpRule> x
     /// <summary>2ˣ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp2(x: HyperDual<'T>) = HyperDual<'T>.Apply<Exp2Rule> x
     /// <summary>10ˣ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp10(x: HyperDual<'T>) = HyperDual<'T>.Apply<Exp10Rule> x
     /// <summary>eˣ − 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member ExpM1(x: HyperDual<'T>) = HyperDual<'T>.Apply<Expm1Rule> x
     /// <summary>2ˣ − 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp2M1(x: HyperDual<'T>) = HyperDual<'T>.Apply<Exp2m1Rule> x
     /// <summary>10ˣ − 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp10M1(x: HyperDual<'T>) = HyperDual<'T>.Apply<Exp10m1Rule> x
     /// <summary>ln x (see <see cref="T:Fluxion.LogRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log(x: HyperDual<'T>) = HyperDual<'T>.Apply<LogRule> x
     /// <summary>Logarithm to a given base, ln x / ln b.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log(x: HyperDual<'T>, newBase: HyperDual<'T>) = HyperDual<'T>.op_Division(HyperDual<'T>.Log x, HyperDual<'T>.Log newBase)
     /// <summary>log₂ x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log2(x: HyperDual<'T>) = HyperDual<'T>.Apply<Log2Rule> x
     /// <summary>log₁₀ x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log10(x: HyperDual<'T>) = HyperDual<'T>.Apply<Log10Rule> x
     /// <summary>ln(1 + x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member LogP1(x: HyperDual<'T>) = HyperDual<'T>.Apply<Log1pRule> x
     /// <summary>log₂(1 + x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log2P1(x: HyperDual<'T>) = HyperDual<'T>.Apply<Log2p1Rule> x
     /// <summary>log₁₀(1 + x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log10P1(x: HyperDual<'T>) = HyperDual<'T>.Apply<Log10p1Rule> x
     /// <summary>sin x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sin(x: HyperDual<'T>) = HyperDual<'T>.Apply<SinRule> x
     /// <summary>cos x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cos(x: HyperDual<'T>) = HyperDual<'T>.Apply<CosRule> x
     /// <summary>tan x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Tan(x: HyperDual<'T>) = HyperDual<'T>.Apply<TanRule> x
     /// <summary>sin(πx).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member SinPi(x: HyperDual<'T>) = HyperDual<'T>.Apply<SinPiRule> x
     /// <summary>cos(πx).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member CosPi(x: HyperDual<'T>) = HyperDual<'T>.Apply<CosPiRule> x
     /// <summary>tan(πx).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member TanPi(x: HyperDual<'T>) = HyperDual<'T>.Apply<TanPiRule> x
     /// <summary>arcsin x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Asin(x: HyperDual<'T>) = HyperDual<'T>.Apply<AsinRule> x
     /// <summary>arccos x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Acos(x: HyperDual<'T>) = HyperDual<'T>.Apply<AcosRule> x
     /// <summary>arctan x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atan(x: HyperDual<'T>) = HyperDual<'T>.Apply<AtanRule> x
     /// <summary>arcsin(x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member AsinPi(x: HyperDual<'T>) = HyperDual<'T>.Apply<AsinPiRule> x
     /// <summary>arccos(x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member AcosPi(x: HyperDual<'T>) = HyperDual<'T>.Apply<AcosPiRule> x
     /// <summary>arctan(x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member AtanPi(x: HyperDual<'T>) = HyperDual<'T>.Apply<AtanPiRule> x
     /// <summary>atan2(y, x) (see <see cref="T:Fluxion.Atan2Rule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atan2(y: HyperDual<'T>, x: HyperDual<'T>) = HyperDual<'T>.Apply<Atan2Rule>(y, x)
     /// <summary>atan2(y, x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atan2Pi(y: HyperDual<'T>, x: HyperDual<'T>) = HyperDual<'T>.op_Division(HyperDual<'T>.Atan2(y, x), 'T.Pi)
     /// <summary>sinh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sinh(x: HyperDual<'T>) = HyperDual<'T>.Apply<SinhRule> x
     /// <summary>cosh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cosh(x: HyperDual<'T>) = HyperDual<'T>.Apply<CoshRule> x
     /// <summary>tanh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Tanh(x: HyperDual<'T>) = HyperDual<'T>.Apply<TanhRule> x
     /// <summary>arsinh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Asinh(x: HyperDual<'T>) = HyperDual<'T>.Apply<AsinhRule> x
     /// <summary>arcosh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Acosh(x: HyperDual<'T>) = HyperDual<'T>.Apply<AcoshRule> x
     /// <summary>artanh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atanh(x: HyperDual<'T>) = HyperDual<'T>.Apply<AtanhRule> x
     /// <summary>√(x² + y²) (see <see cref="T:Fluxion.HypotRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Hypot(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>.Apply<HypotRule>(x, y)
     /// <summary>The n-th root x^(1/n).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member RootN(x: HyperDual<'T>, n: int) = HyperDual<'T>.Pow(x, 'T.One / 'T.CreateChecked n)
     /// <summary>⌊x⌋ (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Floor(x: HyperDual<'T>) = HyperDual<'T>.Apply<FloorRule> x
     /// <summary>⌈x⌉ (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ceiling(x: HyperDual<'T>) = HyperDual<'T>.Apply<CeilingRule> x
     /// <summary>Round to nearest even (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: HyperDual<'T>) = HyperDual<'T>.Apply<RoundRule> x
     /// <summary>Round to a number of digits (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: HyperDual<'T>, digits: int) = HyperDual<'T>.Constant('T.Round(x.Primal, digits))
     /// <summary>Round with a midpoint mode (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: HyperDual<'T>, mode: MidpointRounding) = HyperDual<'T>.Constant('T.Round(x.Primal, mode))
     /// <summary>Round to digits with a midpoint mode (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: HyperDual<'T>, digits: int, mode: MidpointRounding) = HyperDual<'T>.Constant('T.Round(x.Primal, digits, mode))
     /// <summary>Round toward zero (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Truncate(x: HyperDual<'T>) = HyperDual<'T>.Apply<TruncateRule> x
     /// <summary>max(x, y); a tie splits the derivative evenly (see <see cref="T:Fluxion.MaxRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Max(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>.Apply<MaxRule>(x, y)
     /// <summary>min(x, y); a tie splits the derivative evenly (see <see cref="T:Fluxion.MinRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Min(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>.Apply<MinRule>(x, y)
     /// <summary>max(x, y), preferring the number when one argument is NaN.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member MaxNumber(x: HyperDual<'T>, y: HyperDual<'T>) =
         if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else HyperDual<'T>.Max(x, y)
     /// <summary>min(x, y), preferring the number when one argument is NaN.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member MinNumber(x: HyperDual<'T>, y: HyperDual<'T>) =
         if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else HyperDual<'T>.Min(x, y)
     /// <summary>
     /// Clamps x to [min, max]. The derivative flows to x inside the closed interval, to the violated bound outside.
     /// </summary>
     /// <exception cref="T:System.ArgumentException">min is greater than max.</exception>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Clamp(x: HyperDual<'T>, min: HyperDual<'T>, max: HyperDual<'T>) =
         if 'T.op_GreaterThan(min.Primal, max.Primal) then
             raise (ArgumentException($"Clamp: min ({min.Primal}) is greater than max ({max.Primal}).", nameof min))
@@ -271,30 +353,42 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
         else x
     /// <summary>The sign of the primal as −1, 0 or 1 (generic math's Sign).</summary>
     /// <exception cref="T:System.ArithmeticException">The primal is NaN.</exception>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sign(x: HyperDual<'T>) : int = 'T.Sign x.Primal
     /// <summary>|x| with the sign of y: x or −x, chosen by the signs (derivative follows the choice).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member CopySign(x: HyperDual<'T>, y: HyperDual<'T>) =
         if 'T.IsNegative x.Primal = 'T.IsNegative y.Primal then x else HyperDual<'T>.op_UnaryNegation x
     /// <summary>The logistic sigmoid 1/(1 + e⁻ˣ).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sigmoid(x: HyperDual<'T>) = HyperDual<'T>.Apply<SigmoidRule> x
     /// <summary>softplus ln(1 + eˣ).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Softplus(x: HyperDual<'T>) = HyperDual<'T>.Apply<SoftplusRule> x
     /// <summary>The error function.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Erf(x: HyperDual<'T>) = HyperDual<'T>.Apply<ErfRule> x
     /// <summary>The gamma function.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Gamma(x: HyperDual<'T>) = HyperDual<'T>.Apply<GammaRule> x
     /// <summary>ln |Γ(x)|.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member LogGamma(x: HyperDual<'T>) = HyperDual<'T>.Apply<LogGammaRule> x
     /// <summary>The digamma function ψ(x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Digamma(x: HyperDual<'T>) = HyperDual<'T>.Apply<DigammaRule> x
     /// <summary>The polygamma function ψ⁽ⁿ⁾(x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Polygamma(n: int, x: HyperDual<'T>) =
         HyperDual<'T>.Lift(x, PolygammaRule.Value(n, x.Primal), PolygammaRule.Derivative(n, x.Primal), PolygammaRule.SecondDerivative(n, x.Primal))
     /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member FusedMultiplyAdd(x: HyperDual<'T>, y: HyperDual<'T>, z: HyperDual<'T>) = HyperDual<'T>.op_Addition(HyperDual<'T>.op_Multiply(x, y), z)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ieee754Remainder(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>.Apply<RemainderRule>(x, y)
     /// <summary>x·2ⁿ (linear in x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member ScaleB(x: HyperDual<'T>, n: int) = HyperDual<'T>('T.ScaleB(x.Primal, n), 'T.ScaleB(x.E1, n), 'T.ScaleB(x.E2, n), 'T.ScaleB(x.E12, n))
 
     // ----- object members ----------------------------------------------------------------------

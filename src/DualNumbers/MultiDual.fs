@@ -3,6 +3,7 @@ namespace Fluxion
 open System
 open System.Globalization
 open System.Numerics
+open System.Runtime.CompilerServices
 // GenericOperators pins + - * / to 'T; MultiDual-level arithmetic in this file calls the op_ members by name
 // (see Dual.fs for why), and tangent vectors use the System.Numerics.Vector functions by name.
 open Fluxion.GenericOperators
@@ -38,10 +39,12 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
         with get (i: int) : 'T = x.Tangents[i]
 
     /// <summary>A constant: the given value with all tangents zero.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Constant(value: 'T) = MultiDual<'T>(value, Vector<'T>.Zero)
 
     /// <summary>A variable seeded along direction <paramref name="direction"/>: tangent 1 in that lane, 0 elsewhere.</summary>
     /// <exception cref="T:System.ArgumentOutOfRangeException">direction is not in [0, Width).</exception>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Variable(value: 'T, direction: int) =
         if direction < 0 || direction >= Vector<'T>.Count then
             raise (ArgumentOutOfRangeException(nameof direction, direction, $"The direction must be in [0, {Vector<'T>.Count})."))
@@ -54,6 +57,7 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     static member One = MultiDual<'T>.Constant 'T.One
 
     /// <summary>Converts a plain value to a constant multi-tangent dual number.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_Implicit(value: 'T) : MultiDual<'T> = MultiDual<'T>.Constant value
 
     // ----- the rule table, applied -----------------------------------------------------------
@@ -62,20 +66,24 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     /// Applies a scalar function given its value fx and derivative d1 at x's primal: every tangent is scaled by
     /// d1 (through <see cref="M:Fluxion.Chain.ScaleLanes``1(``0,System.Numerics.Vector{``0})"/>).
     /// </summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Lift(x: MultiDual<'T>, fx: 'T, d1: 'T) : MultiDual<'T> = MultiDual<'T>(fx, Chain.ScaleLanes(d1, x.Tangents))
 
     /// <summary>Applies a unary rule from the table: value f(x), tangents f′(x)·ẋᵢ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member inline Apply<'R when 'R :> IUnaryRule>(x: MultiDual<'T>) : MultiDual<'T> =
         let fx = 'R.Value x.Primal
         MultiDual<'T>(fx, Chain.ScaleLanes('R.Derivative(x.Primal, fx), x.Tangents))
 
     /// <summary>Applies a binary rule from the table: value f(x, y), tangents ∂f/∂x·ẋᵢ + ∂f/∂y·ẏᵢ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member inline Apply<'R when 'R :> IBinaryRule>(x: MultiDual<'T>, y: MultiDual<'T>) : MultiDual<'T> =
         let z = 'R.Value(x.Primal, y.Primal)
         let struct (px, py) = 'R.Partials(x.Primal, y.Primal, z)
         MultiDual<'T>(z, Vector.Add(Chain.ScaleLanes(px, x.Tangents), Chain.ScaleLanes(py, y.Tangents)))
 
     /// The same combination with plain IEEE products (no zero-tangent guard), as Dual's * and / use.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member private Combine(x: MultiDual<'T>, y: MultiDual<'T>, z: 'T, partials: struct ('T * 'T)) =
         let struct (px, py) = partials
         MultiDual<'T>(z, Vector.Add(Vector.Multiply(x.Tangents, px), Vector.Multiply(y.Tangents, py)))
@@ -83,166 +91,240 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     // ----- arithmetic ------------------------------------------------------------------------
 
     /// <summary>Addition (linear: tangents add).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>(x.Primal + y.Primal, Vector.Add(x.Tangents, y.Tangents))
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: MultiDual<'T>, c: 'T) = MultiDual<'T>(x.Primal + c, x.Tangents)
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(c: 'T, x: MultiDual<'T>) = MultiDual<'T>(c + x.Primal, x.Tangents)
     /// <summary>Subtraction (linear: tangents subtract).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>(x.Primal - y.Primal, Vector.Subtract(x.Tangents, y.Tangents))
     /// <summary>Subtracts a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: MultiDual<'T>, c: 'T) = MultiDual<'T>(x.Primal - c, x.Tangents)
     /// <summary>Subtracts from a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(c: 'T, x: MultiDual<'T>) = MultiDual<'T>(c - x.Primal, Vector.Negate x.Tangents)
     /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>; IEEE semantics, no zero-tangent guard).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: MultiDual<'T>, y: MultiDual<'T>) =
         MultiDual<'T>.Combine(x, y, x.Primal * y.Primal, R.partialsOf<MultiplyRule, 'T> x.Primal y.Primal 'T.Zero)
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: MultiDual<'T>, c: 'T) = MultiDual<'T>(x.Primal * c, Vector.Multiply(x.Tangents, c))
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(c: 'T, x: MultiDual<'T>) = MultiDual<'T>(c * x.Primal, Vector.Multiply(c, x.Tangents))
     /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: MultiDual<'T>, y: MultiDual<'T>) =
         let z = x.Primal / y.Primal
         MultiDual<'T>.Combine(x, y, z, R.partialsOf<DivideRule, 'T> x.Primal y.Primal z)
     /// <summary>Divides by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: MultiDual<'T>, c: 'T) = MultiDual<'T>(x.Primal / c, Vector.Divide(x.Tangents, c))
     /// <summary>Divides a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(c: 'T, x: MultiDual<'T>) = MultiDual<'T>.op_Division(MultiDual<'T>.Constant c, x)
     /// <summary>Truncated remainder (rule <see cref="T:Fluxion.ModulusRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (%)(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<ModulusRule>(x, y)
     /// <summary>Negation.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (~-)(x: MultiDual<'T>) = MultiDual<'T>(-x.Primal, Vector.Negate x.Tangents)
     /// <summary>Unary plus (identity).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (~+)(x: MultiDual<'T>) = x
     /// <summary>Raises to a multi-tangent power, xʸ (rule <see cref="T:Fluxion.PowRule"/>); F#'s <c>**</c>.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<PowRule>(x, y)
     /// <summary>Raises to a constant power xᶜ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: MultiDual<'T>, c: 'T) = MultiDual<'T>.Lift(x, PowerRule.Value(x.Primal, c), PowerRule.Derivative(x.Primal, c))
     /// <summary>Raises to an integer power xⁿ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: MultiDual<'T>, n: int) = MultiDual<'T>.Pow(x, 'T.CreateChecked n)
 
     // ----- comparisons by primal ------------------------------------------------------------
 
     /// <summary>Equality of primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_Equality(x: MultiDual<'T>, y: MultiDual<'T>) = 'T.op_Equality(x.Primal, y.Primal)
     /// <summary>Inequality of primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_Inequality(x: MultiDual<'T>, y: MultiDual<'T>) = 'T.op_Inequality(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_LessThan(x: MultiDual<'T>, y: MultiDual<'T>) = 'T.op_LessThan(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_LessThanOrEqual(x: MultiDual<'T>, y: MultiDual<'T>) = 'T.op_LessThanOrEqual(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_GreaterThan(x: MultiDual<'T>, y: MultiDual<'T>) = 'T.op_GreaterThan(x.Primal, y.Primal)
     /// <summary>Compares primal values.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member op_GreaterThanOrEqual(x: MultiDual<'T>, y: MultiDual<'T>) = 'T.op_GreaterThanOrEqual(x.Primal, y.Primal)
 
     // ----- elementary functions (each one rule from the table) -------------------------------
 
     /// <summary>|x|; derivative 0 at 0 (see <see cref="T:Fluxion.AbsRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Abs(x: MultiDual<'T>) = MultiDual<'T>.Apply<AbsRule> x
     /// <summary>√x (see <see cref="T:Fluxion.SqrtRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sqrt(x: MultiDual<'T>) = MultiDual<'T>.Apply<SqrtRule> x
     /// <summary>∛x (see <see cref="T:Fluxion.CbrtRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cbrt(x: MultiDual<'T>) = MultiDual<'T>.Apply<CbrtRule> x
     /// <summary>eˣ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp(x: MultiDual<'T>) = MultiDual<'T>.Apply<ExpRule> x
     /// <summary>2ˣ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp2(x: MultiDual<'T>) = MultiDual<'T>.Apply<Exp2Rule> x
     /// <summary>10ˣ.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp10(x: MultiDual<'T>) = MultiDual<'T>.Apply<Exp10Rule> x
     /// <summary>eˣ − 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member ExpM1(x: MultiDual<'T>) = MultiDual<'T>.Apply<Expm1Rule> x
     /// <summary>2ˣ − 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp2M1(x: MultiDual<'T>) = MultiDual<'T>.Apply<Exp2m1Rule> x
     /// <summary>10ˣ − 1.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Exp10M1(x: MultiDual<'T>) = MultiDual<'T>.Apply<Exp10m1Rule> x
     /// <summary>ln x (see <see cref="T:Fluxion.LogRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log(x: MultiDual<'T>) = MultiDual<'T>.Apply<LogRule> x
     /// <summary>Logarithm to a given base, ln x / ln b.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log(x: MultiDual<'T>, newBase: MultiDual<'T>) = MultiDual<'T>.op_Division(MultiDual<'T>.Log x, MultiDual<'T>.Log newBase)
     /// <summary>log₂ x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log2(x: MultiDual<'T>) = MultiDual<'T>.Apply<Log2Rule> x
     /// <summary>log₁₀ x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log10(x: MultiDual<'T>) = MultiDual<'T>.Apply<Log10Rule> x
     /// <summary>ln(1 + x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member LogP1(x: MultiDual<'T>) = MultiDual<'T>.Apply<Log1pRule> x
     /// <summary>log₂(1 + x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log2P1(x: MultiDual<'T>) = MultiDual<'T>.Apply<Log2p1Rule> x
     /// <summary>log₁₀(1 + x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Log10P1(x: MultiDual<'T>) = MultiDual<'T>.Apply<Log10p1Rule> x
     /// <summary>sin x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sin(x: MultiDual<'T>) = MultiDual<'T>.Apply<SinRule> x
     /// <summary>cos x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cos(x: MultiDual<'T>) = MultiDual<'T>.Apply<CosRule> x
     /// <summary>tan x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Tan(x: MultiDual<'T>) = MultiDual<'T>.Apply<TanRule> x
     /// <summary>sin(πx).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member SinPi(x: MultiDual<'T>) = MultiDual<'T>.Apply<SinPiRule> x
     /// <summary>cos(πx).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member CosPi(x: MultiDual<'T>) = MultiDual<'T>.Apply<CosPiRule> x
     /// <summary>tan(πx).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member TanPi(x: MultiDual<'T>) = MultiDual<'T>.Apply<TanPiRule> x
     /// <summary>arcsin x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Asin(x: MultiDual<'T>) = MultiDual<'T>.Apply<AsinRule> x
     /// <summary>arccos x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Acos(x: MultiDual<'T>) = MultiDual<'T>.Apply<AcosRule> x
     /// <summary>arctan x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atan(x: MultiDual<'T>) = MultiDual<'T>.Apply<AtanRule> x
     /// <summary>arcsin(x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member AsinPi(x: MultiDual<'T>) = MultiDual<'T>.Apply<AsinPiRule> x
     /// <summary>arccos(x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member AcosPi(x: MultiDual<'T>) = MultiDual<'T>.Apply<AcosPiRule> x
     /// <summary>arctan(x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member AtanPi(x: MultiDual<'T>) = MultiDual<'T>.Apply<AtanPiRule> x
     /// <summary>atan2(y, x) (see <see cref="T:Fluxion.Atan2Rule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atan2(y: MultiDual<'T>, x: MultiDual<'T>) = MultiDual<'T>.Apply<Atan2Rule>(y, x)
     /// <summary>atan2(y, x)/π.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atan2Pi(y: MultiDual<'T>, x: MultiDual<'T>) = MultiDual<'T>.op_Division(MultiDual<'T>.Atan2(y, x), 'T.Pi)
     /// <summary>sinh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sinh(x: MultiDual<'T>) = MultiDual<'T>.Apply<SinhRule> x
     /// <summary>cosh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cosh(x: MultiDual<'T>) = MultiDual<'T>.Apply<CoshRule> x
     /// <summary>tanh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Tanh(x: MultiDual<'T>) = MultiDual<'T>.Apply<TanhRule> x
     /// <summary>arsinh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Asinh(x: MultiDual<'T>) = MultiDual<'T>.Apply<AsinhRule> x
     /// <summary>arcosh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Acosh(x: MultiDual<'T>) = MultiDual<'T>.Apply<AcoshRule> x
     /// <summary>artanh x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Atanh(x: MultiDual<'T>) = MultiDual<'T>.Apply<AtanhRule> x
     /// <summary>√(x² + y²) (see <see cref="T:Fluxion.HypotRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Hypot(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<HypotRule>(x, y)
     /// <summary>The n-th root x^(1/n).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member RootN(x: MultiDual<'T>, n: int) = MultiDual<'T>.Pow(x, 'T.One / 'T.CreateChecked n)
     /// <summary>⌊x⌋ (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Floor(x: MultiDual<'T>) = MultiDual<'T>.Apply<FloorRule> x
     /// <summary>⌈x⌉ (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ceiling(x: MultiDual<'T>) = MultiDual<'T>.Apply<CeilingRule> x
     /// <summary>Round to nearest even (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: MultiDual<'T>) = MultiDual<'T>.Apply<RoundRule> x
     /// <summary>Round to a number of digits (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: MultiDual<'T>, digits: int) = MultiDual<'T>.Constant('T.Round(x.Primal, digits))
     /// <summary>Round with a midpoint mode (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: MultiDual<'T>, mode: MidpointRounding) = MultiDual<'T>.Constant('T.Round(x.Primal, mode))
     /// <summary>Round to digits with a midpoint mode (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Round(x: MultiDual<'T>, digits: int, mode: MidpointRounding) = MultiDual<'T>.Constant('T.Round(x.Primal, digits, mode))
     /// <summary>Round toward zero (derivative 0).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Truncate(x: MultiDual<'T>) = MultiDual<'T>.Apply<TruncateRule> x
     /// <summary>max(x, y); a tie splits the derivative evenly (see <see cref="T:Fluxion.MaxRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Max(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<MaxRule>(x, y)
     /// <summary>min(x, y); a tie splits the derivative evenly (see <see cref="T:Fluxion.MinRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Min(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<MinRule>(x, y)
     /// <summary>max(x, y), preferring the number when one argument is NaN.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member MaxNumber(x: MultiDual<'T>, y: MultiDual<'T>) =
         if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else MultiDual<'T>.Max(x, y)
     /// <summary>min(x, y), preferring the number when one argument is NaN.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member MinNumber(x: MultiDual<'T>, y: MultiDual<'T>) =
         if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else MultiDual<'T>.Min(x, y)
     /// <summary>
     /// Clamps x to [min, max]. The derivative flows to x inside the closed interval, to the violated bound outside.
     /// </summary>
     /// <exception cref="T:System.ArgumentException">min is greater than max.</exception>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Clamp(x: MultiDual<'T>, min: MultiDual<'T>, max: MultiDual<'T>) =
         if 'T.op_GreaterThan(min.Primal, max.Primal) then
             raise (ArgumentException($"Clamp: min ({min.Primal}) is greater than max ({max.Primal}).", nameof min))
@@ -251,30 +333,42 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
         else x
     /// <summary>The sign of the primal as −1, 0 or 1 (generic math's Sign).</summary>
     /// <exception cref="T:System.ArithmeticException">The primal is NaN.</exception>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sign(x: MultiDual<'T>) : int = 'T.Sign x.Primal
     /// <summary>|x| with the sign of y: x or −x, chosen by the signs (derivative follows the choice).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member CopySign(x: MultiDual<'T>, y: MultiDual<'T>) =
         if 'T.IsNegative x.Primal = 'T.IsNegative y.Primal then x else MultiDual<'T>.op_UnaryNegation x
     /// <summary>The logistic sigmoid 1/(1 + e⁻ˣ).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sigmoid(x: MultiDual<'T>) = MultiDual<'T>.Apply<SigmoidRule> x
     /// <summary>softplus ln(1 + eˣ).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Softplus(x: MultiDual<'T>) = MultiDual<'T>.Apply<SoftplusRule> x
     /// <summary>The error function.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Erf(x: MultiDual<'T>) = MultiDual<'T>.Apply<ErfRule> x
     /// <summary>The gamma function.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Gamma(x: MultiDual<'T>) = MultiDual<'T>.Apply<GammaRule> x
     /// <summary>ln |Γ(x)|.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member LogGamma(x: MultiDual<'T>) = MultiDual<'T>.Apply<LogGammaRule> x
     /// <summary>The digamma function ψ(x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Digamma(x: MultiDual<'T>) = MultiDual<'T>.Apply<DigammaRule> x
     /// <summary>The polygamma function ψ⁽ⁿ⁾(x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Polygamma(n: int, x: MultiDual<'T>) =
         MultiDual<'T>.Lift(x, PolygammaRule.Value(n, x.Primal), PolygammaRule.Derivative(n, x.Primal))
     /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member FusedMultiplyAdd(x: MultiDual<'T>, y: MultiDual<'T>, z: MultiDual<'T>) = MultiDual<'T>.op_Addition(MultiDual<'T>.op_Multiply(x, y), z)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ieee754Remainder(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<RemainderRule>(x, y)
     /// <summary>x·2ⁿ (linear in x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member ScaleB(x: MultiDual<'T>, n: int) = MultiDual<'T>.op_Multiply(MultiDual<'T>('T.ScaleB(x.Primal, n), x.Tangents), 'T.ScaleB('T.One, n))
 
     // ----- object members ----------------------------------------------------------------------

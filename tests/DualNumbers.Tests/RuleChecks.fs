@@ -87,8 +87,25 @@ module Flavours =
             Dual<Dual<float32>>(Dual<float32>(float32 v, float32 a), Dual<float32>(float32 b, 0.0f))) (fun d ->
             Readout.second (float d.Primal.Primal) (float d.Primal.Tangent) (float d.Tangent.Primal) (float d.Tangent.Tangent))
 
+    let hyper64 =
+        Flavour.seeded<HyperDual<float>> "HyperDual<double>" Double (fun v a b -> HyperDual<float>(v, a, b, 0.0)) (fun h -> Readout.second h.Primal h.E1 h.E2 h.E12)
+
+    let hyper32 =
+        Flavour.seeded<HyperDual<float32>> "HyperDual<float32>" Single (fun v a b -> HyperDual<float32>(float32 v, float32 a, float32 b, 0.0f)) (fun h ->
+            Readout.second (float h.Primal) (float h.E1) (float h.E2) (float h.E12))
+
+    /// MultiDual: e1 in lane 0, e2 in lane 1.
+    let multi64 =
+        Flavour.seeded<MultiDual<float>> "MultiDual<double>" Double (fun v a b -> MultiDual<float>(v, Vector.WithElement(Vector.WithElement(Vector<float>.Zero, 0, a), 1, b))) (fun m ->
+            Readout.two m.Primal m[0] m[1])
+
+    let multi32 =
+        Flavour.seeded<MultiDual<float32>> "MultiDual<float32>" Single (fun v a b ->
+            MultiDual<float32>(float32 v, Vector.WithElement(Vector.WithElement(Vector<float32>.Zero, 0, float32 a), 1, float32 b))) (fun m ->
+            Readout.two (float m.Primal) (float m[0]) (float m[1]))
+
     /// Every flavour checked by DualNumbers.Tests.
-    let all: IFlavour list = [ dual64; dual32; nested64; nested32 ]
+    let all: IFlavour list = [ dual64; dual32; nested64; nested32; hyper64; hyper32; multi64; multi32 ]
 
 // ----- checks -------------------------------------------------------------------------------------
 
