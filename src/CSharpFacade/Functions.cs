@@ -2,27 +2,8 @@ using System.Numerics;
 
 namespace Fluxion;
 
-/// <summary>
-/// A scalar function f: ℝ → ℝ written once against .NET generic math. Fluxion evaluates it on its own
-/// number types (dual numbers, tape variables) to differentiate it, and on <see cref="double"/> for plain values.
-/// </summary>
-/// <example>
-/// <code>
-/// readonly struct Cube : IScalarFunction
-/// {
-///     public T Invoke&lt;T&gt;(T x) where T : IFloatingPointIeee754&lt;T&gt; =&gt; x * x * x;
-/// }
-/// double slope = Ad.Derivative(new Cube(), 2.0);   // 12
-/// </code>
-/// </example>
-public interface IScalarFunction
-{
-    /// <summary>Evaluates the function at <paramref name="x"/> in the number type <typeparamref name="T"/>.</summary>
-    /// <typeparam name="T">Any IEEE 754 floating-point type, including Fluxion's differentiable number types.</typeparam>
-    /// <param name="x">The argument.</param>
-    /// <returns>f(x).</returns>
-    T Invoke<T>(T x) where T : IFloatingPointIeee754<T>;
-}
+// IScalarFunction (f: ℝ → ℝ written once against generic math) lives in Fluxion.DualNumbers, beside the
+// forward-mode API that nests it (ForwardMode.NthDerivative); the facade uses that one.
 
 /// <summary>
 /// A scalar function of several variables f: ℝⁿ → ℝ (an objective, a loss, an energy) written once against

@@ -221,10 +221,14 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     static member Log10P1(x: MultiDual<'T>) = MultiDual<'T>.Apply<Log10p1Rule> x
     /// <summary>sin x.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member Sin(x: MultiDual<'T>) = MultiDual<'T>.Apply<SinRule> x
+    static member Sin(x: MultiDual<'T>) =
+        let struct (fx, dfx) = SinRule.ValueAndDerivative x.Primal
+        MultiDual<'T>.Lift(x, fx, dfx)
     /// <summary>cos x.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member Cos(x: MultiDual<'T>) = MultiDual<'T>.Apply<CosRule> x
+    static member Cos(x: MultiDual<'T>) =
+        let struct (fx, dfx) = CosRule.ValueAndDerivative x.Primal
+        MultiDual<'T>.Lift(x, fx, dfx)
     /// <summary>tan x.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Tan(x: MultiDual<'T>) = MultiDual<'T>.Apply<TanRule> x
