@@ -89,16 +89,17 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
             + Chain.Scale(pxy, x.E1 * y.E2 + y.E1 * x.E2) + Chain.Scale(pyy, y.E1 * y.E2)
         )
 
-    /// The same combination with plain IEEE products (no zero-tangent guard), as Dual's * and / use.
+    /// The same combination for * and /, with Chain.Combine (fast, zero tangents kept zero) as Dual's * and / use.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member private Combine(x: HyperDual<'T>, y: HyperDual<'T>, z: 'T, partials: struct ('T * 'T), second: struct ('T * 'T * 'T)) =
         let struct (px, py) = partials
         let struct (pxx, pxy, pyy) = second
         HyperDual<'T>(
             z,
-            px * x.E1 + py * y.E1,
-            px * x.E2 + py * y.E2,
-            px * x.E12 + py * y.E12 + pxx * (x.E1 * x.E2) + pxy * (x.E1 * y.E2 + y.E1 * x.E2) + pyy * (y.E1 * y.E2)
+            Chain.Combine(px, x.E1, py, y.E1),
+            Chain.Combine(px, x.E2, py, y.E2),
+            Chain.Combine(px, x.E12, py, y.E12) + Chain.Scale(pxx, x.E1 * x.E2)
+            + Chain.Scale(pxy, x.E1 * y.E2 + y.E1 * x.E2) + Chain.Scale(pyy, y.E1 * y.E2)
         )
 
     // ----- arithmetic ------------------------------------------------------------------------
@@ -121,7 +122,7 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Subtracts from a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(c: 'T, x: HyperDual<'T>) = HyperDual<'T>(c - x.Primal, -x.E1, -x.E2, -x.E12)
-    /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>; IEEE semantics, no zero-tangent guard).</summary>
+    /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>; a zero part stays zero, see <see cref="T:Fluxion.Chain"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: HyperDual<'T>, y: HyperDual<'T>) =
         HyperDual<'T>.Combine(
@@ -130,11 +131,11 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
             R.secondPartialsOf<MultiplyRule, 'T> x.Primal y.Primal 'T.Zero)
     /// <summary>Multiplies by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member (*)(x: HyperDual<'T>, c: 'T) = HyperDual<'T>(x.Primal * c, x.E1 * c, x.E2 * c, x.E12 * c)
+    static member (*)(x: HyperDual<'T>, c: 'T) = HyperDual<'T>.Lift(x, x.Primal * c, c, 'T.Zero)
     /// <summary>Multiplies by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member (*)(c: 'T, x: HyperDual<'T>) = HyperDual<'T>(c * x.Primal, c * x.E1, c * x.E2, c * x.E12)
-    /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
+    static member (*)(c: 'T, x: HyperDual<'T>) = HyperDual<'T>.Lift(x, c * x.Primal, c, 'T.Zero)
+    /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE values at a zero divisor, a zero part stays zero).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: HyperDual<'T>, y: HyperDual<'T>) =
         let z = x.Primal / y.Primal
@@ -144,7 +145,7 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
             R.secondPartialsOf<DivideRule, 'T> x.Primal y.Primal z)
     /// <summary>Divides by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member (/)(x: HyperDual<'T>, c: 'T) = HyperDual<'T>(x.Primal / c, x.E1 / c, x.E2 / c, x.E12 / c)
+    static member (/)(x: HyperDual<'T>, c: 'T) = HyperDual<'T>.op_Division(x, HyperDual<'T>.Constant c)
     /// <summary>Divides a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(c: 'T, x: HyperDual<'T>) = HyperDual<'T>.op_Division(HyperDual<'T>.Constant c, x)
@@ -302,9 +303,12 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>√(x² + y²) (see <see cref="T:Fluxion.HypotRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Hypot(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>.Apply<HypotRule>(x, y)
-    /// <summary>The n-th root x^(1/n).</summary>
+    /// <summary>The n-th root x^(1/n), real for negative x when n is odd (see <see cref="T:Fluxion.RootNRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member RootN(x: HyperDual<'T>, n: int) = HyperDual<'T>.Pow(x, 'T.One / 'T.CreateChecked n)
+    static member RootN(x: HyperDual<'T>, n: int) =
+        let fx = RootNRule.Value(x.Primal, n)
+        let d1 = RootNRule.Derivative(n, fx)
+        HyperDual<'T>.Lift(x, fx, d1, RootNRule.SecondDerivative(x.Primal, n, d1))
     /// <summary>⌊x⌋ (derivative 0).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Floor(x: HyperDual<'T>) = HyperDual<'T>.Apply<FloorRule> x

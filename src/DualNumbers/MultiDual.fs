@@ -82,11 +82,11 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
         let struct (px, py) = 'R.Partials(x.Primal, y.Primal, z)
         MultiDual<'T>(z, Vector.Add(Chain.ScaleLanes(px, x.Tangents), Chain.ScaleLanes(py, y.Tangents)))
 
-    /// The same combination with plain IEEE products (no zero-tangent guard), as Dual's * and / use.
+    /// The same combination for * and /, with Chain.CombineLanes (fast, zero tangents kept zero) as Dual's * and / use.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member private Combine(x: MultiDual<'T>, y: MultiDual<'T>, z: 'T, partials: struct ('T * 'T)) =
         let struct (px, py) = partials
-        MultiDual<'T>(z, Vector.Add(Vector.Multiply(x.Tangents, px), Vector.Multiply(y.Tangents, py)))
+        MultiDual<'T>(z, Chain.CombineLanes(px, x.Tangents, py, y.Tangents))
 
     // ----- arithmetic ------------------------------------------------------------------------
 
@@ -108,24 +108,24 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     /// <summary>Subtracts from a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(c: 'T, x: MultiDual<'T>) = MultiDual<'T>(c - x.Primal, Vector.Negate x.Tangents)
-    /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>; IEEE semantics, no zero-tangent guard).</summary>
+    /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>; a zero tangent stays zero, see <see cref="T:Fluxion.Chain"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: MultiDual<'T>, y: MultiDual<'T>) =
         MultiDual<'T>.Combine(x, y, x.Primal * y.Primal, R.partialsOf<MultiplyRule, 'T> x.Primal y.Primal 'T.Zero)
     /// <summary>Multiplies by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member (*)(x: MultiDual<'T>, c: 'T) = MultiDual<'T>(x.Primal * c, Vector.Multiply(x.Tangents, c))
+    static member (*)(x: MultiDual<'T>, c: 'T) = MultiDual<'T>.Lift(x, x.Primal * c, c)
     /// <summary>Multiplies by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member (*)(c: 'T, x: MultiDual<'T>) = MultiDual<'T>(c * x.Primal, Vector.Multiply(c, x.Tangents))
-    /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
+    static member (*)(c: 'T, x: MultiDual<'T>) = MultiDual<'T>.Lift(x, c * x.Primal, c)
+    /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE values at a zero divisor, a zero tangent stays zero).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: MultiDual<'T>, y: MultiDual<'T>) =
         let z = x.Primal / y.Primal
         MultiDual<'T>.Combine(x, y, z, R.partialsOf<DivideRule, 'T> x.Primal y.Primal z)
     /// <summary>Divides by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member (/)(x: MultiDual<'T>, c: 'T) = MultiDual<'T>(x.Primal / c, Vector.Divide(x.Tangents, c))
+    static member (/)(x: MultiDual<'T>, c: 'T) = MultiDual<'T>.op_Division(x, MultiDual<'T>.Constant c)
     /// <summary>Divides a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(c: 'T, x: MultiDual<'T>) = MultiDual<'T>.op_Division(MultiDual<'T>.Constant c, x)
@@ -286,9 +286,11 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     /// <summary>√(x² + y²) (see <see cref="T:Fluxion.HypotRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Hypot(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<HypotRule>(x, y)
-    /// <summary>The n-th root x^(1/n).</summary>
+    /// <summary>The n-th root x^(1/n), real for negative x when n is odd (see <see cref="T:Fluxion.RootNRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member RootN(x: MultiDual<'T>, n: int) = MultiDual<'T>.Pow(x, 'T.One / 'T.CreateChecked n)
+    static member RootN(x: MultiDual<'T>, n: int) =
+        let fx = RootNRule.Value(x.Primal, n)
+        MultiDual<'T>.Lift(x, fx, RootNRule.Derivative(n, fx))
     /// <summary>⌊x⌋ (derivative 0).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Floor(x: MultiDual<'T>) = MultiDual<'T>.Apply<FloorRule> x

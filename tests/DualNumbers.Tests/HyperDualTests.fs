@@ -68,6 +68,17 @@ let tests =
             Expect.equal r.E2 infinity "sqrt'(0) = +inf along the seeded direction"
         }
 
+        test "the Dual conventions hold: zero parts stay zero through * and /, odd roots of negatives are real" {
+            let r = HyperDual<float>(infinity, 1.0, 0.0, 0.0) * HyperDual<float>(2.0, 0.0, 1.0, 0.0)
+            Expect.equal (r.E1, r.E2) (2.0, infinity) "(inf + e1)(2 + e2): E1 = 2, not inf * 0 = NaN"
+            let q = HyperDual<float>.Variable(1.0) / 0.0
+            Expect.equal q.E1 infinity "1/0 scaling keeps IEEE values"
+            let c = HyperDual<float>.RootN(HyperDual<float>.Variable -8.0, 3)
+            Expect.floatClose Accuracy.veryHigh c.Primal -2.0 "cbrt(-8)"
+            Expect.floatClose Accuracy.veryHigh c.E1 (1.0 / 12.0) "1/(3 x^(2/3)) at -8"
+            Expect.floatClose Accuracy.veryHigh c.E12 (1.0 / 3.0 * (-2.0 / 3.0) * (-1.0 / 32.0)) "(1/3)(-2/3) x^(-5/3) at -8, with (-8)^(-5/3) = -1/32"
+        }
+
         test "generic-math parsing and conversions read and give primals (parsed numbers are constants)" {
             let parse (s: string) : 'N when 'N :> IFloatingPointIeee754<'N> = 'N.Parse(s, Globalization.CultureInfo.InvariantCulture)
             let create (v: int) : 'N when 'N :> IFloatingPointIeee754<'N> = 'N.CreateChecked v

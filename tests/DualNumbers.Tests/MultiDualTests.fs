@@ -44,6 +44,13 @@ let tests =
             Expect.equal r[1] infinity "sqrt'(0) = +inf"
         }
 
+        test "the Dual conventions hold lane by lane: zero tangents stay zero through * and /" {
+            let r = MultiDual<float>(infinity, Vector.WithElement(Vector<float>.Zero, 0, 1.0)) * MultiDual<float>.Variable(2.0, 1)
+            Expect.equal (r[0], r[1]) (2.0, infinity) "(inf + e0)(2 + e1): lane 0 = 2, not inf * 0 = NaN"
+            let root = MultiDual<float>.RootN(MultiDual<float>.Variable(-8.0, 0), 3)
+            Expect.floatClose Accuracy.veryHigh root[0] (1.0 / 12.0) "RootN: 1/(3 x^(2/3)) at -8"
+        }
+
         test "Variable refuses a lane outside the vector" {
             Expect.throwsT<ArgumentOutOfRangeException> (fun () -> MultiDual<float>.Variable(1.0, MultiDual<float>.Width) |> ignore) "direction = Width"
             Expect.throwsT<ArgumentOutOfRangeException> (fun () -> MultiDual<float>.Variable(1.0, -1) |> ignore) "direction = -1"
