@@ -83,11 +83,13 @@ let test () =
     let mutable failed = 0
     for project in expectoProjects do
         let code, out = runCapture "dotnet" $"run -c Release --no-build --project {project} -- --colours 0 --no-spinner" root
-        let m = Regex.Match(out, @"(\d+) passed, (\d+) ignored, (\d+) failed, (\d+) errored")
+        // Expecto prints counts with thousands separators ("1,201 passed").
+        let m = Regex.Match(out, @"([\d,]+) passed, ([\d,]+) ignored, ([\d,]+) failed, ([\d,]+) errored")
+        let count (i: int) = int (m.Groups[i].Value.Replace(",", ""))
         if m.Success then
-            passed <- passed + int m.Groups[1].Value
-            failed <- failed + int m.Groups[3].Value + int m.Groups[4].Value
-        if code <> 0 && (not m.Success || int m.Groups[3].Value + int m.Groups[4].Value = 0) then
+            passed <- passed + count 1
+            failed <- failed + count 3 + count 4
+        if code <> 0 && (not m.Success || count 3 + count 4 = 0) then
             failed <- failed + 1
     let countXunit (code, out: string) =
         let ms = Regex.Matches(out, @"Failed:\s+(\d+), Passed:\s+(\d+)")
