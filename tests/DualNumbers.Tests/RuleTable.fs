@@ -285,9 +285,11 @@ let unaryRows: UnaryRow list =
       unary "expm1" [ "expm1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.ExpM1 x }
         (fun x -> exp x - 1.0) exp exp (Some(fun z -> Complex.Exp z - Complex.One)) [ -5.0, 5.0 ]
       unary "exp2m1" [ "exp2m1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp2M1 x }
-        (fun x -> Math.Pow(2.0, x) - 1.0) (fun x -> ln2 * Math.Pow(2.0, x)) (fun x -> ln2 * ln2 * Math.Pow(2.0, x)) None [ -5.0, 5.0 ]
+        (fun x -> Math.Pow(2.0, x) - 1.0) (fun x -> ln2 * Math.Pow(2.0, x)) (fun x -> ln2 * ln2 * Math.Pow(2.0, x))
+        (Some(fun z -> Complex.Exp(z * cplx ln2) - Complex.One)) [ -5.0, 5.0 ]
       unary "exp10m1" [ "exp10m1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp10M1 x }
-        (fun x -> Math.Pow(10.0, x) - 1.0) (fun x -> ln10 * Math.Pow(10.0, x)) (fun x -> ln10 * ln10 * Math.Pow(10.0, x)) None [ -3.0, 3.0 ]
+        (fun x -> Math.Pow(10.0, x) - 1.0) (fun x -> ln10 * Math.Pow(10.0, x)) (fun x -> ln10 * ln10 * Math.Pow(10.0, x))
+        (Some(fun z -> Complex.Exp(z * cplx ln10) - Complex.One)) [ -3.0, 3.0 ]
       unary "log" [ "log" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log x }
         log (fun x -> 1.0 / x) (fun x -> -1.0 / (x * x)) (Some Complex.Log) [ 0.0, 10.0 ]
       unary "log2" [ "log2" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log2 x }
@@ -298,9 +300,11 @@ let unaryRows: UnaryRow list =
         (fun x -> log (1.0 + x)) (fun x -> 1.0 / (1.0 + x)) (fun x -> -1.0 / ((1.0 + x) * (1.0 + x)))
         (Some(fun z -> Complex.Log(Complex.One + z))) [ -1.0, 10.0 ]
       unary "log2p1" [ "log2p1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log2P1 x }
-        (fun x -> log (1.0 + x) / ln2) (fun x -> 1.0 / ((1.0 + x) * ln2)) (fun x -> -1.0 / ((1.0 + x) * (1.0 + x) * ln2)) None [ -1.0, 10.0 ]
+        (fun x -> log (1.0 + x) / ln2) (fun x -> 1.0 / ((1.0 + x) * ln2)) (fun x -> -1.0 / ((1.0 + x) * (1.0 + x) * ln2))
+        (Some(fun z -> Complex.Log(Complex.One + z) / cplx ln2)) [ -1.0, 10.0 ]
       unary "log10p1" [ "log10p1" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log10P1 x }
-        (fun x -> log (1.0 + x) / ln10) (fun x -> 1.0 / ((1.0 + x) * ln10)) (fun x -> -1.0 / ((1.0 + x) * (1.0 + x) * ln10)) None [ -1.0, 10.0 ]
+        (fun x -> log (1.0 + x) / ln10) (fun x -> 1.0 / ((1.0 + x) * ln10)) (fun x -> -1.0 / ((1.0 + x) * (1.0 + x) * ln10))
+        (Some(fun z -> Complex.Log(Complex.One + z) / cplx ln10)) [ -1.0, 10.0 ]
       unary "sin" [ "sin" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sin x }
         sin cos (fun x -> -sin x) (Some Complex.Sin) [ -6.0, 6.0 ]
       unary "cos" [ "cos" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cos x }
@@ -334,7 +338,7 @@ let unaryRows: UnaryRow list =
         (Some(fun z -> Complex.Acos z / cplx Math.PI)) [ -1.0, 1.0 ]
       unary "atanpi" [ "atanpi" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AtanPi x }
         (fun x -> atan x / Math.PI) (fun x -> 1.0 / (Math.PI * (1.0 + x * x))) (fun x -> -2.0 * x / (Math.PI * (1.0 + x * x) ** 2.0))
-        None [ -5.0, 5.0 ]
+        (Some(fun z -> Complex.Asin(z / Complex.Sqrt(Complex.One + z * z)) / cplx Math.PI)) [ -5.0, 5.0 ]
       unary "sinh" [ "sinh" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sinh x }
         sinh cosh sinh (Some Complex.Sinh) [ -4.0, 4.0 ]
       unary "cosh" [ "cosh" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cosh x }
@@ -358,6 +362,22 @@ let unaryRows: UnaryRow list =
         (fun x -> Math.Round x) zero zero None [ -2.5, -1.5; -0.5, 0.5; 2.5, 3.5 ]
       unary "truncate" [ "truncate" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Truncate x }
         truncate zero zero None [ -2.0, -1.0; 0.0, 1.0; 3.0, 4.0 ]
+      unary "sincos (sin x · cos x)" [ "sin"; "cos" ]
+        { new IUnaryFunction with
+            member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) =
+                let struct (s, c) = 'T.SinCos x
+                'T.op_Multiply(s, c) }
+        (fun x -> sin x * cos x) (fun x -> cos (2.0 * x)) (fun x -> -2.0 * sin (2.0 * x))
+        (Some(fun z -> Complex.Sin z * Complex.Cos z)) [ -4.0, 4.0 ]
+      unary "sincospi (sinpi x · cospi x)" [ "sinpi"; "cospi" ]
+        { new IUnaryFunction with
+            member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) =
+                let struct (s, c) = 'T.SinCosPi x
+                'T.op_Multiply(s, c) }
+        (fun x -> 0.5 * sin (2.0 * Math.PI * x)) (fun x -> Math.PI * cos (2.0 * Math.PI * x))
+        (fun x -> -2.0 * Math.PI * Math.PI * sin (2.0 * Math.PI * x)) None [ -2.0, 2.0 ]
+      unary "scaleb (n = 3)" [] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.ScaleB(x, 3) }
+        (fun x -> 8.0 * x) (fun _ -> 8.0) zero (Some(fun z -> cplx 8.0 * z)) [ -5.0, 5.0 ]
       unary "clamp (x, -1, 1)" [] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Clamp(x, Gm.C -1.0, Gm.C 1.0) }
         (fun x -> Math.Clamp(x, -1.0, 1.0)) (fun x -> if abs x < 1.0 then 1.0 else 0.0) zero None [ -4.0, -1.0; -1.0, 1.0; 1.0, 4.0 ]
       unary "sigmoid" [ "sigmoid" ] { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Gm.Sigmoid x }
@@ -431,6 +451,25 @@ let binaryRows: BinaryRow list =
         (fun x y -> Math.Clamp(x, y, y + 2.0)) (fun x y -> if x > y && x < y + 2.0 then 1.0 else 0.0)
         (fun x y -> if x > y && x < y + 2.0 then 0.0 else 1.0) zero2 zero2 zero2
         None [ box (-4.0, -2.0) (-1.0, 0.0); box (0.0, 1.0) (-1.0, 0.0); box (2.0, 4.0) (-1.0, 0.0) ]
+      binary "fused multiply-add (x·y + 1.5)" [ "multiply" ]
+        { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.FusedMultiplyAdd(x, y, Gm.C 1.5) }
+        (fun x y -> x * y + 1.5) (fun _ y -> y) (fun x _ -> x) zero2 (fun _ _ -> 1.0) zero2
+        (Some(fun x y -> x * y + cplx 1.5)) [ box (-5.0, 5.0) (-5.0, 5.0) ]
+      binary "copysign" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.CopySign(x, y) }
+        (fun x y -> Math.CopySign(x, y)) (fun x y -> float (sign x * sign y)) zero2 zero2 zero2 zero2
+        None [ box (0.0, 4.0) (0.0, 4.0); box (0.0, 4.0) (-4.0, 0.0); box (-4.0, 0.0) (0.0, 4.0); box (-4.0, 0.0) (-4.0, 0.0) ]
+      binary "maxmagnitude" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxMagnitude(x, y) }
+        (fun x y -> Math.MaxMagnitude(x, y)) (fun x y -> if abs x > abs y then 1.0 else 0.0) (fun x y -> if abs x < abs y then 1.0 else 0.0)
+        zero2 zero2 zero2 None [ box (2.0, 4.0) (-1.5, 1.5); box (-1.0, 1.0) (-4.0, -2.0) ]
+      binary "minmagnitude" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MinMagnitude(x, y) }
+        (fun x y -> Math.MinMagnitude(x, y)) (fun x y -> if abs x < abs y then 1.0 else 0.0) (fun x y -> if abs x > abs y then 1.0 else 0.0)
+        zero2 zero2 zero2 None [ box (2.0, 4.0) (-1.5, 1.5); box (-1.0, 1.0) (-4.0, -2.0) ]
+      binary "maxnumber" [ "max" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxNumber(x, y) }
+        max (fun x y -> if x > y then 1.0 else 0.0) (fun x y -> if x < y then 1.0 else 0.0) zero2 zero2 zero2
+        None [ box (-3.0, 0.0) (0.0, 3.0); box (0.0, 3.0) (-3.0, 0.0) ]
+      binary "minnumber" [ "min" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MinNumber(x, y) }
+        min (fun x y -> if x < y then 1.0 else 0.0) (fun x y -> if x > y then 1.0 else 0.0) zero2 zero2 zero2
+        None [ box (-3.0, 0.0) (0.0, 3.0); box (0.0, 3.0) (-3.0, 0.0) ]
       binary "ieee754remainder" [ "ieee754remainder" ]
         { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Ieee754Remainder(x, y) }
         (fun x y -> Math.IEEERemainder(x, y)) (fun _ _ -> 1.0) (fun x y -> -Math.Round(x / y)) zero2 zero2 zero2
@@ -536,6 +575,10 @@ let binaryConventions: BinaryConvention list =
       at2 "max" 1.0 1.0 1.0 0.5 0.5
       at2 "min" -2.0 -2.0 -2.0 0.5 0.5
       at2 "max" nan 1.0 nan nan nan
+      // MaxNumber/MinNumber prefer the number over NaN (IEEE 754 maxNum): value and derivative of the number.
+      at2 "maxnumber" nan 1.0 1.0 0.0 1.0
+      at2 "minnumber" 1.0 nan 1.0 1.0 0.0
+      at2 "maxnumber" 1.0 1.0 1.0 0.5 0.5
       at2 "min" 1.0 nan nan nan nan
       at2 "pow" 0.0 2.0 0.0 0.0 0.0
       at2 "pow" 0.0 0.5 0.0 infinity 0.0
