@@ -60,9 +60,12 @@ module internal R =
     let inline gt<'T when 'T :> IFloatingPointIeee754<'T>> (a: 'T) (b: 'T) = 'T.op_GreaterThan(a, b)
     let inline ge<'T when 'T :> IFloatingPointIeee754<'T>> (a: 'T) (b: 'T) = 'T.op_GreaterThanOrEqual(a, b)
     let inline eq<'T when 'T :> IFloatingPointIeee754<'T>> (a: 'T) (b: 'T) = 'T.op_Equality(a, b)
+    /// NaN that depends on x: x·NaN. A plain 'T.NaN is a constant, whose derivative is 0 in reverse mode
+    /// (Var over Var would report f″ = 0 outside the domain); x·NaN keeps every higher derivative NaN too.
+    let inline nanAt<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = x * 'T.NaN
     /// NaN where x is below the domain's lower end, otherwise v (keeps derivatives NaN outside the domain).
     let inline below<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) (lower: 'T) (v: 'T) : 'T =
-        if lt x lower then 'T.NaN else v
+        if lt x lower then nanAt x else v
     /// Calls a rule's value from another rule (static abstract members are reached through a type variable).
     let inline valueOf<'R, 'T when 'R :> IUnaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = 'R.Value x
     /// Calls a binary rule's partials from code that names the rule (Dual's operators, other rules).
@@ -493,7 +496,7 @@ type AtanhRule =
         static member Notes = "-1 <= x <= 1; derivative +inf at +-1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atanh x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
-            if R.gt ('T.Abs x) 'T.One then 'T.NaN else 'T.One / ('T.One - x * x)
+            if R.gt ('T.Abs x) 'T.One then R.nanAt x else 'T.One / ('T.One - x * x)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.two () * x * dfx * dfx
 
 // ----- piecewise ------------------------------------------------------------------------------
@@ -676,11 +679,11 @@ type PowRule =
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
             let dy =
                 if 'T.IsZero x then 'T.Zero
-                elif R.lt x 'T.Zero then 'T.NaN
+                elif R.lt x 'T.Zero then R.nanAt x
                 else z * 'T.Log x
             struct (PowerRule.Derivative(x, y), dy)
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
-            let logX = if 'T.IsZero x then 'T.Zero elif R.lt x 'T.Zero then 'T.NaN else 'T.Log x
+            let logX = if 'T.IsZero x then 'T.Zero elif R.lt x 'T.Zero then R.nanAt x else 'T.Log x
             let dxy = if 'T.IsZero y then 'T.Zero else 'T.Pow(x, y - 'T.One) * ('T.One + y * logX)
             struct (PowerRule.SecondDerivative(x, y), dxy, z * logX * logX)
 

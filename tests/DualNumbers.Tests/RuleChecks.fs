@@ -7,7 +7,11 @@
 /// Shared by several test projects (link it after RuleTable.fs). A forward flavour is one line: say how to seed
 /// the number type with a value and two tangent directions and how to read the results back, e.g.
 /// <c>Flavour.seeded&lt;HyperDual&lt;float&gt;&gt; "HyperDual&lt;double&gt;" Double (fun v a b -> HyperDual&lt;float&gt;(v, a, b, 0.0)) (fun h -> Readout.second h.Primal h.E1 h.E2 h.E12)</c>.
-/// Any other mode (reverse) implements <see cref="T:Fluxion.Tests.RuleChecks.IFlavour"/> directly.
+/// Any other mode (reverse) implements <see cref="T:Fluxion.Tests.RuleChecks.IFlavour"/> directly, projecting its
+/// gradient g onto the directions with <c>directional g e</c>. Another test project links RuleTable.fs and
+/// RuleChecks.fs (<c>&lt;Compile Include="..\DualNumbers.Tests\RuleChecks.fs" Link="RuleChecks.fs" /&gt;</c>) and
+/// declares <c>[&lt;Tests&gt;] let tests = tableTests [ myFlavour ]</c>: every row, every documented convention
+/// (unaryConventions, binaryConventions) and the direct rule-member checks then run in that flavour.
 /// </remarks>
 module Fluxion.Tests.RuleChecks
 
@@ -44,8 +48,19 @@ type Precision =
     | Single
 
 /// <summary>
+/// The derivative along a direction from a gradient (reverse flavours): Σ gᵢ·eᵢ, where a zero component eᵢ
+/// contributes 0 even if gᵢ is ∞ or NaN (the zero-tangent convention of <c>Chain.Scale</c>). This is what a forward
+/// flavour seeded with e computes: along e = (1, 0), f(x, y) = √y + x at y = 0 has derivative 1, although
+/// ∂f/∂y = ∞ and ∞·0 would give NaN.
+/// </summary>
+let directional (gradient: float[]) (direction: float[]) =
+    Array.fold2 (fun acc g e -> acc + Chain.Scale(g, e)) 0.0 gradient direction
+
+/// <summary>
 /// A way to differentiate: evaluate a table row's function at a point whose inputs move along the directions
 /// e1 and e2 (e1 = (e1x, e1y) for binary functions), and report a <see cref="T:Fluxion.Tests.RuleChecks.Readout"/>.
+/// E1 is the derivative along e1: inputs whose component of e1 is zero do not contribute, even where their partial
+/// is ∞ or NaN (project gradients with <see cref="M:Fluxion.Tests.RuleChecks.directional"/>).
 /// </summary>
 type IFlavour =
     abstract Name: string
