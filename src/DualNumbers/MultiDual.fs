@@ -375,7 +375,7 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     static member Ieee754Remainder(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<RemainderRule>(x, y)
     /// <summary>x·2ⁿ (linear in x).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member ScaleB(x: MultiDual<'T>, n: int) = MultiDual<'T>.op_Multiply(MultiDual<'T>('T.ScaleB(x.Primal, n), x.Tangents), 'T.ScaleB('T.One, n))
+    static member ScaleB(x: MultiDual<'T>, n: int) = MultiDual<'T>.op_Multiply(x, 'T.ScaleB('T.One, n))
 
     // ----- object members ----------------------------------------------------------------------
 
