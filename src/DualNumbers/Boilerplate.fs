@@ -64,10 +64,8 @@ type internal Primal =
     /// Parses a primal; the result is the constant of the number type 'S.
     static member TryParseAs<'S, 'T when 'S :> IConstantOf<'S, 'T> and 'T :> IFloatingPointIeee754<'T>>
         (s: string, style: NumberStyles, provider: IFormatProvider, result: byref<'S>) : bool =
-        let mutable p = 'T.Zero
-        let ok = 'T.TryParse(s, style, provider, &p)
-        result <- 'S.Constant p
-        ok
+        // A null string reads as an empty span, which no number type parses: false, as 'T.TryParse(null) gives.
+        Primal.TryParseAs<'S, 'T>(s.AsSpan(), style, provider, &result)
 
     static member TryParseAs<'S, 'T when 'S :> IConstantOf<'S, 'T> and 'T :> IFloatingPointIeee754<'T>>
         (s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider, result: byref<'S>) : bool =

@@ -70,6 +70,12 @@ module internal Check =
             if not ('T.IsFinite direction[i]) then
                 raise (ArgumentException($"{name}[{i}] is {direction[i]}: a direction must be finite.", name))
 
+    /// x is a non-empty point and v a finite direction of the same length (the arguments named x and v).
+    let pointAndDirection<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T[]) (v: 'T[]) =
+        nonEmpty "x" x
+        sameLength "v" v "x" x
+        finiteDirection "v" v
+
 /// The derivative of an IScalarFunction, itself an IScalarFunction: evaluating it at 'N evaluates the original at
 /// Dual<'N>. Applying it n times nests Dual n levels deep (polymorphic recursion through the generic Invoke).
 type private DerivativeOf(f: IScalarFunction) =
@@ -121,18 +127,14 @@ module Forward =
     /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
     let directionalDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (f: Dual<'T>[] -> Dual<'T>) (x: 'T[]) (v: 'T[]) : 'T =
         Check.notNull (nameof f) f
-        Check.nonEmpty (nameof x) x
-        Check.sameLength (nameof v) v (nameof x) x
-        Check.finiteDirection (nameof v) v
+        Check.pointAndDirection x v
         ForwardLevel<Dual<'T>>.Run("directionalDerivative", fun () -> (f (Array.map2 (fun xi vi -> Dual<'T>(xi, vi)) x v)).Tangent)
 
     /// <summary>The Jacobian-vector product J(x)·v of f: ℝⁿ → ℝᵐ: one pass of f over <see cref="T:Fluxion.Dual`1"/>.</summary>
     /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
     let jvp<'T when 'T :> IFloatingPointIeee754<'T>> (f: Dual<'T>[] -> Dual<'T>[]) (x: 'T[]) (v: 'T[]) : 'T[] =
         Check.notNull (nameof f) f
-        Check.nonEmpty (nameof x) x
-        Check.sameLength (nameof v) v (nameof x) x
-        Check.finiteDirection (nameof v) v
+        Check.pointAndDirection x v
         ForwardLevel<Dual<'T>>.Run("jvp", fun () ->
             let y = f (Array.map2 (fun xi vi -> Dual<'T>(xi, vi)) x v)
             Check.notNull "f's result" y
@@ -236,9 +238,7 @@ module Forward =
     /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
     let hessianVectorProduct<'T when 'T :> IFloatingPointIeee754<'T>> (f: HyperDual<'T>[] -> HyperDual<'T>) (x: 'T[]) (v: 'T[]) : 'T[] =
         Check.notNull (nameof f) f
-        Check.nonEmpty (nameof x) x
-        Check.sameLength (nameof v) v (nameof x) x
-        Check.finiteDirection (nameof v) v
+        Check.pointAndDirection x v
         ForwardLevel<HyperDual<'T>>.Run("hessianVectorProduct", fun () ->
             let inputs = Array.zeroCreate<HyperDual<'T>> x.Length
             Array.init x.Length (fun j -> hyperPass f x inputs (fun k -> v[k]) j))

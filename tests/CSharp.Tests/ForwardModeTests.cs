@@ -10,9 +10,9 @@ namespace Fluxion.CSharp.Tests;
 /// </summary>
 public class ForwardModeTests
 {
-    // Written once against .NET generic math; knows nothing about differentiation.
-    static T F<T>(T x) where T : IFloatingPointIeee754<T>
-        => x * x * x * x + T.CreateChecked(3) * x * x + T.CreateChecked(2) * x;
+    // Written once against .NET generic math; know nothing about differentiation. F is the textbook polynomial
+    // x^4 + 3x^2 + 2x shared with GenericMathTests.
+    static T F<T>(T x) where T : IFloatingPointIeee754<T> => GenericMathTests.F(x);
 
     static T G<T>(T x, T y) where T : IFloatingPointIeee754<T>
         => x * x * y + T.Sin(x * y);

@@ -8,7 +8,7 @@ namespace Fluxion.CSharp.Tests;
 public class GenericMathTests
 {
     // Written once against .NET generic math; knows nothing about differentiation.
-    static T F<T>(T x) where T : IFloatingPointIeee754<T>
+    internal static T F<T>(T x) where T : IFloatingPointIeee754<T>
         => x * x * x * x + T.CreateChecked(3) * x * x + T.CreateChecked(2) * x;
 
     static T G<T>(T x) where T : IFloatingPointIeee754<T>

@@ -31,8 +31,8 @@ let tests =
     testList "Forward" [
         testList "scalar" [
             test "derivative and secondDerivative of x^4 + 3x^2 + 2x at 2 are 46 and 54" {
-                Expect.equal (Forward.derivative (fun x -> x * x * x * x + 3.0 * x * x + 2.0 * x) 2.0) 46.0 "f'"
-                Expect.equal (Forward.secondDerivative (fun x -> x * x * x * x + 3.0 * x * x + 2.0 * x) 2.0) 54.0 "f''"
+                Expect.equal (Forward.derivative polynomial 2.0) 46.0 "f'"
+                Expect.equal (Forward.secondDerivative polynomial 2.0) 54.0 "f''"
             }
 
             test "nthDerivative of sin is sin(x + nπ/2) up to order 6" {

@@ -49,6 +49,9 @@ module Pinned =
 
 open Pinned
 
+/// The textbook polynomial x⁴ + 3x² + 2x (at 2: value 32, f′ = 46, f″ = 54).
+let polynomial<'N when 'N :> IFloatingPointIeee754<'N>> (x: 'N) : 'N = x * x * x * x + num 3.0 * x * x + num 2.0 * x
+
 /// A transcendental-heavy test function of one variable (domain x > 0.2), written once for every number type.
 let mixture<'N when 'N :> IFloatingPointIeee754<'N>> (x: 'N) : 'N =
     'N.Sin x * 'N.Exp(x / num 3.0) + 'N.Log x * 'N.Sqrt x - 'N.Tanh(x * x) + 'N.Atan x / 'N.Cosh x

@@ -12,13 +12,11 @@ type private DD = Dual<Dual<float>>
 /// x seeded for nested Dual: Dual<Dual>(Dual(x, e2), Dual(e1, 0)) mirrors HyperDual(x, e1, e2, 0).
 let private nested x e1 e2 = DD(Dual<float>(x, e2), Dual<float>(e1, 0.0))
 
-let private poly (x: HyperDual<float>) = x * x * x * x + 3.0 * x * x + 2.0 * x
-
 [<Tests>]
 let tests =
     testList "HyperDual" [
         test "x^4 + 3x^2 + 2x at 2: value 32, f' = 46 in both ε parts, f'' = 54" {
-            let y = poly (HyperDual<float>.Variable 2.0)
+            let y = polynomial (HyperDual<float>.Variable 2.0)
             Expect.equal (y.Primal, y.E1, y.E2, y.E12) (32.0, 46.0, 46.0, 54.0) "12x^2 + 6 at 2 is 54"
         }
 
