@@ -1,0 +1,272 @@
+namespace Fluxion
+
+open System
+open System.Numerics
+open System.Runtime.CompilerServices
+open System.Threading
+
+// ---------------------------------------------------------------------------------------------
+// The scalar tape (a Wengert list). Entries are appended in execution order, which is already a
+// topological order, so the reverse sweep is one backward loop with no graph sort. Each entry holds
+// the tape indices of its (at most two) operands and the local partials the rule table gave when the
+// operation ran; the sweep multiplies them by the entry's adjoint (Chain.Scale) and adds the products
+// into the operands' adjoints. Entry 0 is a sink: constants and missing operands point at it with a
+// zero partial, so the sweep needs no branch for unary operations or constant operands.
+//
+// Entries live in one array of small structs (operand indices and partials side by side) and the
+// adjoints in a second array: recording writes one entry, the sweep reads one entry per step, each
+// with a single bounds check and one sequential memory stream. The arrays grow by doubling and are
+// reused by the next computation on the same thread, so after warm-up nothing is allocated per
+// operation.
+//
+// Custom operations (user VJPs, checkpointed segments, later tensor operations) are the extension
+// point: such an entry's first operand field holds −(k + 1), where k indexes a list of TapeOp
+// objects whose Backward runs during the sweep. Built-in operations never go through it.
+// ---------------------------------------------------------------------------------------------
+
+/// Identifiers for running computations (shared by every number type; never reused in a process).
+module internal TapeIds =
+    let mutable private last = 0
+    /// A fresh identifier (positive; 0 means "no computation" and negative ids mark a running sweep).
+    let next () = Interlocked.Increment(&last)
+
+/// One recorded operation: operand indices and the local partials ∂out/∂operand.
+[<Struct; NoEquality; NoComparison>]
+type internal Entry<'T> =
+    val mutable A1: int
+    val mutable A2: int
+    val mutable P1: 'T
+    val mutable P2: 'T
+
+/// An operation whose reverse step is code rather than two stored partials (custom VJPs, checkpoints).
+[<AbstractClass>]
+type internal TapeOp<'T when 'T :> IFloatingPointIeee754<'T>>() =
+    /// Adds the operation's contribution to its operands' adjoints. `first` and `count` locate its outputs
+    /// on the tape (consecutive entries); their adjoints are complete when this runs.
+    abstract Backward: tape: Tape<'T> * first: int * count: int -> unit
+
+/// A per-thread tape for numbers of type 'T. Internal: users see GradientTape, Var and the Reverse API.
+and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee754<'T>>(parent: Tape<'T>) =
+    [<ThreadStatic; DefaultValue>]
+    static val mutable private current: Tape<'T>
+
+    let mutable entries: Entry<'T>[] = Array.zeroCreate 1024
+    let mutable adjoints: 'T[] = Array.zeroCreate 1024
+    let mutable count = 1
+    let ops = ResizeArray<TapeOp<'T>>()
+    let opFirst = ResizeArray<int>()
+    let opCount = ResizeArray<int>()
+    /// The identifier Vars of the running computation carry; 0 when idle, negated during the reverse sweep.
+    let mutable id = 0
+    /// The identifier of the computation that owns this tape (also while sweeping); 0 when idle.
+    let mutable owner = 0
+    /// Entries below this index have valid adjoints (set by a completed sweep).
+    let mutable sweptCount = 0
+    let mutable child: Tape<'T> = null
+
+    /// The innermost running tape of this thread, or null.
+    static member Current
+        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Tape<'T>.current
+
+    member _.Parent = parent
+    member _.Id
+        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = id
+    member _.Owner = owner
+    member _.Count = count
+    member _.SweptCount = sweptCount
+    member _.Adjoints = adjoints
+
+    /// Starts a new computation on this thread: the idle root tape, or a nested tape when one is running.
+    static member Begin() : Tape<'T> =
+        let cur = Tape<'T>.current
+        let t =
+            if isNull cur then Tape<'T>(null)
+            elif cur.Owner = 0 then cur
+            else cur.Child
+        t.Start()
+        Tape<'T>.current <- t
+        t
+
+    member private t.Child =
+        if isNull child then child <- Tape<'T>(t)
+        child
+
+    member private _.Start() =
+        owner <- TapeIds.next ()
+        id <- owner
+        count <- 1
+        sweptCount <- 0
+        let sink = &entries[0]
+        sink.A1 <- 0
+        sink.A2 <- 0
+        sink.P1 <- 'T.Zero
+        sink.P2 <- 'T.Zero
+        ops.Clear()
+        opFirst.Clear()
+        opCount.Clear()
+
+    /// Ends the computation with the given owner id; the enclosing tape becomes current again.
+    member t.End(expectedOwner: int) =
+        if owner <> expectedOwner then
+            raise (InvalidOperationException "This gradient computation has already ended.")
+        if Object.ReferenceEquals(Tape<'T>.current, t) |> not then
+            raise (
+                InvalidOperationException
+                    "Nesting mistake: a gradient computation was ended while a computation nested inside it is still running. End nested computations first (use 'use' / 'using')."
+            )
+        owner <- 0
+        id <- 0
+        sweptCount <- 0
+        // Do not keep user closures (and what they capture) alive between computations.
+        ops.Clear()
+        Tape<'T>.current <- (if isNull parent then t else parent)
+
+    // ----- recording ------------------------------------------------------------------------
+
+    member private _.Grow() =
+        let n = entries.Length * 2
+        Array.Resize(&entries, n)
+        Array.Resize(&adjoints, n)
+
+    /// Appends an entry with two operands; returns its index.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    member t.Push(a1: int, p1: 'T, a2: int, p2: 'T) : int =
+        let n = count
+        if n >= entries.Length then t.Grow()
+        let e = &entries[n]
+        e.A1 <- a1
+        e.A2 <- a2
+        e.P1 <- p1
+        e.P2 <- p2
+        count <- n + 1
+        n
+
+    /// Appends an entry with one operand; returns its index.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    member t.Push(a1: int, p1: 'T) : int =
+        let n = count
+        if n >= entries.Length then t.Grow()
+        let e = &entries[n]
+        e.A1 <- a1
+        e.A2 <- 0
+        e.P1 <- p1
+        e.P2 <- 'T.Zero
+        count <- n + 1
+        n
+
+    /// Appends an independent variable (no operands); returns its index.
+    member t.PushInput() : int = t.Push(0, 'T.Zero)
+
+    /// Appends `outputs` entries for a custom operation; returns the index of the first.
+    member t.PushOp(op: TapeOp<'T>, outputs: int) : int =
+        let first = t.PushInput()
+        for _ in 2..outputs do
+            t.PushInput() |> ignore
+        entries[first].A1 <- -(ops.Count + 1)
+        ops.Add op
+        opFirst.Add first
+        opCount.Add outputs
+        first
+
+    /// The number of custom operations recorded (a mark for Rewind).
+    member _.OpCount = ops.Count
+
+    /// Drops every entry from `mark` on and every custom operation from `opMark` on.
+    member _.Rewind(mark: int, opMark: int) =
+        count <- mark
+        if ops.Count > opMark then
+            ops.RemoveRange(opMark, ops.Count - opMark)
+            opFirst.RemoveRange(opMark, opFirst.Count - opMark)
+            opCount.RemoveRange(opMark, opCount.Count - opMark)
+
+    /// Lets a checkpoint record during the sweep: returns the sweep-time id to restore afterwards.
+    member _.ResumeRecording() : int =
+        let saved = id
+        id <- owner
+        saved
+
+    /// Restores the id saved by ResumeRecording.
+    member _.RestoreId(saved: int) = id <- saved
+
+    // ----- the reverse sweep ----------------------------------------------------------------
+
+    /// Zeroes the adjoints of entries [from, count).
+    member _.ClearAdjoints(from: int) =
+        if adjoints.Length < entries.Length then Array.Resize(&adjoints, entries.Length)
+        Array.Fill(adjoints, 'T.Zero, from, count - from)
+
+    /// Adds a contribution to the adjoint of an entry.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    member _.AddAdjoint(index: int, value: 'T) = adjoints[index] <- 'T.op_Addition(adjoints[index], value)
+
+    /// The adjoint of an entry.
+    member _.AdjointAt(index: int) : 'T = adjoints[index]
+
+    /// Runs the sweep over entries [lo, hi), from the top down.
+    member t.SweepRange(hi: int, lo: int) =
+        let mutable es = entries
+        let mutable adj = adjoints
+        let mutable i = hi - 1
+        while i >= lo do
+            let e = &es[i]
+            let a1 = e.A1
+            if a1 >= 0 then
+                let a = adj[i]
+                adj[a1] <- 'T.op_Addition(adj[a1], Chain.Scale(e.P1, a))
+                let a2 = e.A2
+                adj[a2] <- 'T.op_Addition(adj[a2], Chain.Scale(e.P2, a))
+            else
+                let k = -a1 - 1
+                ops[k].Backward(t, opFirst[k], opCount[k])
+                // A checkpoint recomputes its segment on this tape, which may grow the arrays.
+                es <- entries
+                adj <- adjoints
+            i <- i - 1
+
+    /// Prepares a full sweep: refuses to run inside another sweep, and zeroes every adjoint (seeds are added next).
+    member t.ClearForSweep() =
+        if id <= 0 then
+            raise (
+                InvalidOperationException
+                    "A reverse sweep is already running on this tape: Backward or a gradient of the same computation was called from a custom backward step."
+            )
+        sweptCount <- 0
+        t.ClearAdjoints 0
+
+    /// Sweeps the whole tape (after ClearForSweep and seeding). Recording is refused while it runs: a custom
+    /// backward step must not extend the tape (checkpoints re-enable it for their recomputation).
+    member t.Sweep() =
+        let n = count
+        id <- -owner
+        try
+            t.SweepRange(n, 1)
+        finally
+            id <- owner
+        sweptCount <- n
+
+    /// Per-nesting-level storage for the input array that allocation-free gradient calls reuse.
+    member val InputCache: obj = null with get, set
+
+    /// The exception for a Var whose tape id does not match the running computation (cold path).
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    static member Foreign(varId: int) : exn =
+        let cur = Tape<'T>.current
+        let name = typeof<'T>.Name
+        let rec enclosing (t: Tape<'T>) = not (isNull t) && (t.Owner = varId || enclosing t.Parent)
+        if not (isNull cur) && cur.Id = -varId then
+            InvalidOperationException(
+                $"Var<{name}> arithmetic during the reverse sweep of its own computation: a custom backward step must compute with plain values (Var.Primal), not record new operations."
+            )
+        elif not (isNull cur) && cur.Owner <> 0 && enclosing cur.Parent then
+            InvalidOperationException(
+                $"Nesting mistake: a Var<{name}> of an enclosing gradient computation was used inside a nested computation of the same type. Its derivative would be lost. For derivatives of derivatives differentiate with Var<Var<{name}>> (reverse over reverse) or Var<Dual<{name}>> (forward over reverse), or pass the value in as a constant (Reverse.stopGradient)."
+            )
+        elif isNull cur || cur.Owner = 0 then
+            InvalidOperationException(
+                $"This Var<{name}> belongs to a gradient computation that is not running on this thread: it has finished (its tape was reset for reuse) or it runs on another thread. A Var is valid only inside the computation that created it."
+            )
+        else
+            InvalidOperationException(
+                $"This Var<{name}> belongs to another tape: a finished gradient computation or another thread's. A Var is valid only inside the computation that created it, on its thread."
+            )
+        :> exn

@@ -1,0 +1,559 @@
+namespace Fluxion
+
+open System
+open System.Globalization
+open System.Numerics
+open System.Runtime.CompilerServices
+// ReverseOperators pins + - * / to 'T; on Var values themselves they would dispatch back into the interface
+// implementations below, so Var-level arithmetic in this file calls the Var op_ members by name.
+open Fluxion.ReverseOperators
+
+/// <summary>
+/// A reverse-mode number: a primal value and its place on the running thread's tape. Operations on Vars
+/// compute their values as usual and record, for each result, its operands and local partial derivatives
+/// (from the rule table); one reverse sweep then gives the derivative of one output with respect to every
+/// input (<see cref="T:Fluxion.Reverse"/>, <see cref="T:Fluxion.ReverseMode"/>, <see cref="T:Fluxion.GradientTape`1"/>).
+/// </summary>
+/// <remarks>
+/// <para>Var implements the .NET generic-math interfaces up to <see cref="T:System.Numerics.IFloatingPointIeee754`1"/>,
+/// so code written once against them (from C# or F#) runs unchanged on it, as on double, Dual and HyperDual.
+/// It nests: <c>Var&lt;Dual&lt;double&gt;&gt;</c> gives Hessian-vector products (forward over reverse) and
+/// <c>Var&lt;Var&lt;double&gt;&gt;</c> gradients of gradients.</para>
+/// <para>A Var is valid only inside the gradient computation (and on the thread) that created it; using it
+/// elsewhere throws <see cref="T:System.InvalidOperationException"/>. A Var built from a plain value
+/// (<see cref="M:Fluxion.Var`1.Constant(`0)"/>, the implicit conversion, parsing) is a constant: it is valid
+/// everywhere and operations on constants only are not recorded.</para>
+/// <para>Comparisons, equality and hashing use the primal value only.</para>
+/// </remarks>
+[<Struct; CustomEquality; CustomComparison>]
+type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
+    /// <summary>The primal (ordinary) value.</summary>
+    val Primal: 'T
+    /// The entry on the tape (0, the tape's sink entry, for constants).
+    val internal Index: int
+    /// The id of the computation that recorded this Var (0 for constants).
+    val internal TapeId: int
+
+    internal new(primal: 'T, index: int, tapeId: int) = { Primal = primal; Index = index; TapeId = tapeId }
+
+    /// <summary>Creates a constant (not recorded, derivative zero).</summary>
+    new(value: 'T) = { Primal = value; Index = 0; TapeId = 0 }
+
+    /// <summary>A constant: the given value, not recorded, with no derivative.</summary>
+    static member Constant(value: 'T) = Var<'T>(value)
+
+    /// <summary>True for a constant (a Var that no gradient computation recorded).</summary>
+    member x.IsConstant = x.TapeId = 0
+
+    /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
+    static member Zero = Var<'T>('T.Zero)
+
+    /// <summary>The constant 1 (F#'s <c>LanguagePrimitives.GenericOne</c> and <c>pown</c> read it).</summary>
+    static member One = Var<'T>('T.One)
+
+    /// <summary>Converts a plain value to a constant.</summary>
+    static member op_Implicit(value: 'T) : Var<'T> = Var<'T>(value)
+
+    // ----- recording ---------------------------------------------------------------------------
+
+    /// Records z = f(x) with ∂z/∂x = px (x is not a constant).
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member internal Record(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
+        let t = Tape<'T>.Current
+        if isNull t || t.Id <> x.TapeId then raise (Tape<'T>.Foreign x.TapeId)
+        Var<'T>(z, t.Push(x.Index, px), x.TapeId)
+
+    /// Records z = f(x, y) with partials px, py (at least one of x, y is not a constant).
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member internal Record(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : Var<'T> =
+        let t = Tape<'T>.Current
+        let id = if isNull t then 0 else t.Id
+        let xi = x.TapeId
+        let yi = y.TapeId
+        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) then
+            raise (Tape<'T>.Foreign(if xi <> id && xi <> 0 then xi else yi))
+        Var<'T>(z, t.Push(x.Index, px, y.Index, py), id)
+
+    // ----- the rule table, applied -----------------------------------------------------------
+
+    /// A binary rule's partials, for operators that name their rule.
+    static member private PartialsOf<'R when 'R :> IBinaryRule>(x: 'T, y: 'T, z: 'T) = 'R.Partials(x, y, z)
+
+    /// <summary>Applies a unary rule from the table: value f(x), recorded partial f′(x).</summary>
+    static member Apply<'R when 'R :> IUnaryRule>(x: Var<'T>) : Var<'T> =
+        let fx = 'R.Value x.Primal
+        if x.TapeId = 0 then Var<'T>(fx) else Var<'T>.Record(fx, x, 'R.Derivative(x.Primal, fx))
+
+    /// <summary>Applies a binary rule from the table: value f(x, y), recorded partials ∂f/∂x and ∂f/∂y.</summary>
+    static member Apply<'R when 'R :> IBinaryRule>(x: Var<'T>, y: Var<'T>) : Var<'T> =
+        let z = 'R.Value(x.Primal, y.Primal)
+        if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z)
+        else
+            let struct (px, py) = 'R.Partials(x.Primal, y.Primal, z)
+            Var<'T>.Record(z, x, px, y, py)
+
+    // ----- arithmetic ------------------------------------------------------------------------
+
+    /// <summary>Addition (partials 1 and 1).</summary>
+    static member (+)(x: Var<'T>, y: Var<'T>) =
+        let z = x.Primal + y.Primal
+        if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.One)
+    /// <summary>Adds a constant.</summary>
+    static member (+)(x: Var<'T>, c: 'T) =
+        let z = x.Primal + c
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
+    /// <summary>Adds a constant.</summary>
+    static member (+)(c: 'T, x: Var<'T>) =
+        let z = c + x.Primal
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
+    /// <summary>Subtraction (partials 1 and −1).</summary>
+    static member (-)(x: Var<'T>, y: Var<'T>) =
+        let z = x.Primal - y.Primal
+        if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.NegativeOne)
+    /// <summary>Subtracts a constant.</summary>
+    static member (-)(x: Var<'T>, c: 'T) =
+        let z = x.Primal - c
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
+    /// <summary>Subtracts from a constant.</summary>
+    static member (-)(c: 'T, x: Var<'T>) =
+        let z = c - x.Primal
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne)
+    /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>).</summary>
+    static member (*)(x: Var<'T>, y: Var<'T>) =
+        let z = x.Primal * y.Primal
+        if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z)
+        else
+            let struct (px, py) = Var<'T>.PartialsOf<MultiplyRule>(x.Primal, y.Primal, z)
+            Var<'T>.Record(z, x, px, y, py)
+    /// <summary>Multiplies by a constant.</summary>
+    static member (*)(x: Var<'T>, c: 'T) =
+        let z = x.Primal * c
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c)
+    /// <summary>Multiplies by a constant.</summary>
+    static member (*)(c: 'T, x: Var<'T>) =
+        let z = c * x.Primal
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c)
+    /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
+    static member (/)(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<DivideRule>(x, y)
+    /// <summary>Divides by a constant.</summary>
+    static member (/)(x: Var<'T>, c: 'T) =
+        let z = x.Primal / c
+        if x.TapeId = 0 then Var<'T>(z)
+        else
+            let struct (px, _) = Var<'T>.PartialsOf<DivideRule>(x.Primal, c, z)
+            Var<'T>.Record(z, x, px)
+    /// <summary>Divides a constant.</summary>
+    static member (/)(c: 'T, x: Var<'T>) = Var<'T>.op_Division(Var<'T>.Constant c, x)
+    /// <summary>Truncated remainder (rule <see cref="T:Fluxion.ModulusRule"/>).</summary>
+    static member (%)(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<ModulusRule>(x, y)
+    /// <summary>Negation (partial −1).</summary>
+    static member (~-)(x: Var<'T>) =
+        let z = -x.Primal
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne)
+    /// <summary>Unary plus (identity).</summary>
+    static member (~+)(x: Var<'T>) = x
+    /// <summary>Raises to a variable power, xʸ (rule <see cref="T:Fluxion.PowRule"/>); F#'s <c>**</c>.</summary>
+    static member Pow(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<PowRule>(x, y)
+    /// <summary>Raises to a constant power xᶜ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
+    static member Pow(x: Var<'T>, c: 'T) =
+        let z = PowerRule.Value(x.Primal, c)
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, PowerRule.Derivative(x.Primal, c))
+    /// <summary>Raises to an integer power xⁿ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
+    static member Pow(x: Var<'T>, n: int) = Var<'T>.Pow(x, 'T.CreateChecked n)
+
+    // ----- comparisons by primal ------------------------------------------------------------
+
+    /// <summary>Equality of primal values.</summary>
+    static member op_Equality(x: Var<'T>, y: Var<'T>) = 'T.op_Equality(x.Primal, y.Primal)
+    /// <summary>Inequality of primal values.</summary>
+    static member op_Inequality(x: Var<'T>, y: Var<'T>) = 'T.op_Inequality(x.Primal, y.Primal)
+    /// <summary>Compares primal values.</summary>
+    static member op_LessThan(x: Var<'T>, y: Var<'T>) = 'T.op_LessThan(x.Primal, y.Primal)
+    /// <summary>Compares primal values.</summary>
+    static member op_LessThanOrEqual(x: Var<'T>, y: Var<'T>) = 'T.op_LessThanOrEqual(x.Primal, y.Primal)
+    /// <summary>Compares primal values.</summary>
+    static member op_GreaterThan(x: Var<'T>, y: Var<'T>) = 'T.op_GreaterThan(x.Primal, y.Primal)
+    /// <summary>Compares primal values.</summary>
+    static member op_GreaterThanOrEqual(x: Var<'T>, y: Var<'T>) = 'T.op_GreaterThanOrEqual(x.Primal, y.Primal)
+
+    // ----- elementary functions (each one rule from the table) -------------------------------
+
+    /// <summary>|x|; derivative 0 at 0 (see <see cref="T:Fluxion.AbsRule"/>).</summary>
+    static member Abs(x: Var<'T>) = Var<'T>.Apply<AbsRule> x
+    /// <summary>√x (see <see cref="T:Fluxion.SqrtRule"/>).</summary>
+    static member Sqrt(x: Var<'T>) = Var<'T>.Apply<SqrtRule> x
+    /// <summary>∛x (see <see cref="T:Fluxion.CbrtRule"/>).</summary>
+    static member Cbrt(x: Var<'T>) = Var<'T>.Apply<CbrtRule> x
+    /// <summary>eˣ.</summary>
+    static member Exp(x: Var<'T>) = Var<'T>.Apply<ExpRule> x
+    /// <summary>2ˣ.</summary>
+    static member Exp2(x: Var<'T>) = Var<'T>.Apply<Exp2Rule> x
+    /// <summary>10ˣ.</summary>
+    static member Exp10(x: Var<'T>) = Var<'T>.Apply<Exp10Rule> x
+    /// <summary>eˣ − 1.</summary>
+    static member ExpM1(x: Var<'T>) = Var<'T>.Apply<Expm1Rule> x
+    /// <summary>2ˣ − 1.</summary>
+    static member Exp2M1(x: Var<'T>) = Var<'T>.Apply<Exp2m1Rule> x
+    /// <summary>10ˣ − 1.</summary>
+    static member Exp10M1(x: Var<'T>) = Var<'T>.Apply<Exp10m1Rule> x
+    /// <summary>ln x (see <see cref="T:Fluxion.LogRule"/>).</summary>
+    static member Log(x: Var<'T>) = Var<'T>.Apply<LogRule> x
+    /// <summary>Logarithm to a given base, ln x / ln b.</summary>
+    static member Log(x: Var<'T>, newBase: Var<'T>) = Var<'T>.op_Division(Var<'T>.Log x, Var<'T>.Log newBase)
+    /// <summary>log₂ x.</summary>
+    static member Log2(x: Var<'T>) = Var<'T>.Apply<Log2Rule> x
+    /// <summary>log₁₀ x.</summary>
+    static member Log10(x: Var<'T>) = Var<'T>.Apply<Log10Rule> x
+    /// <summary>ln(1 + x).</summary>
+    static member LogP1(x: Var<'T>) = Var<'T>.Apply<Log1pRule> x
+    /// <summary>log₂(1 + x).</summary>
+    static member Log2P1(x: Var<'T>) = Var<'T>.Apply<Log2p1Rule> x
+    /// <summary>log₁₀(1 + x).</summary>
+    static member Log10P1(x: Var<'T>) = Var<'T>.Apply<Log10p1Rule> x
+    /// <summary>sin x.</summary>
+    static member Sin(x: Var<'T>) = Var<'T>.Apply<SinRule> x
+    /// <summary>cos x.</summary>
+    static member Cos(x: Var<'T>) = Var<'T>.Apply<CosRule> x
+    /// <summary>tan x.</summary>
+    static member Tan(x: Var<'T>) = Var<'T>.Apply<TanRule> x
+    /// <summary>sin(πx).</summary>
+    static member SinPi(x: Var<'T>) = Var<'T>.Apply<SinPiRule> x
+    /// <summary>cos(πx).</summary>
+    static member CosPi(x: Var<'T>) = Var<'T>.Apply<CosPiRule> x
+    /// <summary>tan(πx).</summary>
+    static member TanPi(x: Var<'T>) = Var<'T>.Apply<TanPiRule> x
+    /// <summary>arcsin x.</summary>
+    static member Asin(x: Var<'T>) = Var<'T>.Apply<AsinRule> x
+    /// <summary>arccos x.</summary>
+    static member Acos(x: Var<'T>) = Var<'T>.Apply<AcosRule> x
+    /// <summary>arctan x.</summary>
+    static member Atan(x: Var<'T>) = Var<'T>.Apply<AtanRule> x
+    /// <summary>arcsin(x)/π.</summary>
+    static member AsinPi(x: Var<'T>) = Var<'T>.Apply<AsinPiRule> x
+    /// <summary>arccos(x)/π.</summary>
+    static member AcosPi(x: Var<'T>) = Var<'T>.Apply<AcosPiRule> x
+    /// <summary>arctan(x)/π.</summary>
+    static member AtanPi(x: Var<'T>) = Var<'T>.Apply<AtanPiRule> x
+    /// <summary>atan2(y, x) (see <see cref="T:Fluxion.Atan2Rule"/>).</summary>
+    static member Atan2(y: Var<'T>, x: Var<'T>) = Var<'T>.Apply<Atan2Rule>(y, x)
+    /// <summary>atan2(y, x)/π.</summary>
+    static member Atan2Pi(y: Var<'T>, x: Var<'T>) =
+        Var<'T>.op_Division(Var<'T>.Atan2(y, x), 'T.Pi)
+    /// <summary>sinh x.</summary>
+    static member Sinh(x: Var<'T>) = Var<'T>.Apply<SinhRule> x
+    /// <summary>cosh x.</summary>
+    static member Cosh(x: Var<'T>) = Var<'T>.Apply<CoshRule> x
+    /// <summary>tanh x.</summary>
+    static member Tanh(x: Var<'T>) = Var<'T>.Apply<TanhRule> x
+    /// <summary>arsinh x.</summary>
+    static member Asinh(x: Var<'T>) = Var<'T>.Apply<AsinhRule> x
+    /// <summary>arcosh x.</summary>
+    static member Acosh(x: Var<'T>) = Var<'T>.Apply<AcoshRule> x
+    /// <summary>artanh x.</summary>
+    static member Atanh(x: Var<'T>) = Var<'T>.Apply<AtanhRule> x
+    /// <summary>√(x² + y²) (see <see cref="T:Fluxion.HypotRule"/>).</summary>
+    static member Hypot(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<HypotRule>(x, y)
+    /// <summary>The n-th root x^(1/n).</summary>
+    static member RootN(x: Var<'T>, n: int) = Var<'T>.Pow(x, 'T.One / 'T.CreateChecked n)
+    /// <summary>⌊x⌋ (derivative 0).</summary>
+    static member Floor(x: Var<'T>) = Var<'T>.Apply<FloorRule> x
+    /// <summary>⌈x⌉ (derivative 0).</summary>
+    static member Ceiling(x: Var<'T>) = Var<'T>.Apply<CeilingRule> x
+    /// <summary>Round to nearest even (derivative 0).</summary>
+    static member Round(x: Var<'T>) = Var<'T>.Apply<RoundRule> x
+    /// <summary>Round to a number of digits (derivative 0).</summary>
+    static member Round(x: Var<'T>, digits: int) = Var<'T>.Constant('T.Round(x.Primal, digits))
+    /// <summary>Round with a midpoint mode (derivative 0).</summary>
+    static member Round(x: Var<'T>, mode: MidpointRounding) = Var<'T>.Constant('T.Round(x.Primal, mode))
+    /// <summary>Round to digits with a midpoint mode (derivative 0).</summary>
+    static member Round(x: Var<'T>, digits: int, mode: MidpointRounding) = Var<'T>.Constant('T.Round(x.Primal, digits, mode))
+    /// <summary>Round toward zero (derivative 0).</summary>
+    static member Truncate(x: Var<'T>) = Var<'T>.Apply<TruncateRule> x
+    /// <summary>max(x, y); a tie splits the derivative evenly (see <see cref="T:Fluxion.MaxRule"/>).</summary>
+    static member Max(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<MaxRule>(x, y)
+    /// <summary>min(x, y); a tie splits the derivative evenly (see <see cref="T:Fluxion.MinRule"/>).</summary>
+    static member Min(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<MinRule>(x, y)
+    /// <summary>max(x, y), preferring the number when one argument is NaN.</summary>
+    static member MaxNumber(x: Var<'T>, y: Var<'T>) =
+        if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Var<'T>.Max(x, y)
+    /// <summary>min(x, y), preferring the number when one argument is NaN.</summary>
+    static member MinNumber(x: Var<'T>, y: Var<'T>) =
+        if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Var<'T>.Min(x, y)
+    /// <summary>
+    /// Clamps x to [min, max]. The derivative flows to x inside the closed interval, to the violated bound outside.
+    /// </summary>
+    /// <exception cref="T:System.ArgumentException">min is greater than max.</exception>
+    static member Clamp(x: Var<'T>, min: Var<'T>, max: Var<'T>) =
+        if 'T.op_GreaterThan(min.Primal, max.Primal) then
+            raise (ArgumentException($"Clamp: min ({min.Primal}) is greater than max ({max.Primal}).", nameof min))
+        if 'T.op_LessThan(x.Primal, min.Primal) then min
+        elif 'T.op_GreaterThan(x.Primal, max.Primal) then max
+        else x
+    /// <summary>The sign of the primal as −1, 0 or 1 (generic math's Sign).</summary>
+    /// <exception cref="T:System.ArithmeticException">The primal is NaN.</exception>
+    static member Sign(x: Var<'T>) : int = 'T.Sign x.Primal
+    /// <summary>|x| with the sign of y: x or −x, chosen by the signs (derivative follows the choice).</summary>
+    static member CopySign(x: Var<'T>, y: Var<'T>) =
+        if 'T.IsNegative x.Primal = 'T.IsNegative y.Primal then x else Var<'T>.op_UnaryNegation x
+    /// <summary>The logistic sigmoid 1/(1 + e⁻ˣ).</summary>
+    static member Sigmoid(x: Var<'T>) = Var<'T>.Apply<SigmoidRule> x
+    /// <summary>softplus ln(1 + eˣ).</summary>
+    static member Softplus(x: Var<'T>) = Var<'T>.Apply<SoftplusRule> x
+    /// <summary>The error function.</summary>
+    static member Erf(x: Var<'T>) = Var<'T>.Apply<ErfRule> x
+    /// <summary>The gamma function.</summary>
+    static member Gamma(x: Var<'T>) = Var<'T>.Apply<GammaRule> x
+    /// <summary>ln |Γ(x)|.</summary>
+    static member LogGamma(x: Var<'T>) = Var<'T>.Apply<LogGammaRule> x
+    /// <summary>The digamma function ψ(x).</summary>
+    static member Digamma(x: Var<'T>) = Var<'T>.Apply<DigammaRule> x
+    /// <summary>The polygamma function ψ⁽ⁿ⁾(x).</summary>
+    static member Polygamma(n: int, x: Var<'T>) =
+        let z = PolygammaRule.Value(n, x.Primal)
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, PolygammaRule.Derivative(n, x.Primal))
+    /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    static member FusedMultiplyAdd(x: Var<'T>, y: Var<'T>, z: Var<'T>) = Var<'T>.op_Addition(Var<'T>.op_Multiply(x, y), z)
+    /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
+    static member Ieee754Remainder(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<RemainderRule>(x, y)
+    /// <summary>x·2ⁿ (linear in x).</summary>
+    static member ScaleB(x: Var<'T>, n: int) =
+        let z = 'T.ScaleB(x.Primal, n)
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.ScaleB('T.One, n))
+    /// A value z next to x (BitIncrement, BitDecrement) that keeps x's derivative (partial 1).
+    static member private Shift(z: 'T, x: Var<'T>) = if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
+
+    // ----- object members ----------------------------------------------------------------------
+
+    /// <summary>Equality of primal values.</summary>
+    override x.Equals(o: obj) =
+        match o with
+        | :? Var<'T> as d -> 'T.op_Equality(x.Primal, d.Primal)
+        | _ -> false
+
+    /// <summary>Hash of the primal value.</summary>
+    override x.GetHashCode() : int = System.Collections.Generic.EqualityComparer<'T>.Default.GetHashCode(x.Primal)
+
+    /// <summary>Formats the primal value.</summary>
+    override x.ToString() = x.ToString(null, CultureInfo.CurrentCulture)
+
+    /// <summary>Formats the primal value with the given format.</summary>
+    member x.ToString(format: string | null, provider: IFormatProvider | null) = Primal.Format(x.Primal, format, provider)
+
+    interface IComparable with
+        member x.CompareTo(o: obj) : int =
+            match o with
+            | null -> 1
+            | :? Var<'T> as d -> x.Primal.CompareTo(d.Primal)
+            | _ -> raise (ArgumentException($"Object must be of type {typeof<Var<'T>>.Name}.", nameof o))
+
+    interface IComparable<Var<'T>> with
+        member x.CompareTo(d: Var<'T>) : int = x.Primal.CompareTo(d.Primal)
+
+    interface IEquatable<Var<'T>> with
+        member x.Equals(d: Var<'T>) : bool = 'T.op_Equality(x.Primal, d.Primal)
+
+    interface ISpecialFunctions<Var<'T>> with
+        static member Erf x = Var<'T>.Erf x
+        static member Gamma x = Var<'T>.Gamma x
+        static member LogGamma x = Var<'T>.LogGamma x
+        static member Digamma x = Var<'T>.Digamma x
+        static member Polygamma(n, x) = Var<'T>.Polygamma(n, x)
+
+    interface IFloatingPointIeee754<Var<'T>> with
+        // constants and identities
+        static member E = Var<'T>.Constant 'T.E
+        static member Pi = Var<'T>.Constant 'T.Pi
+        static member Tau = Var<'T>.Constant 'T.Tau
+        static member Epsilon = Var<'T>.Constant 'T.Epsilon
+        static member NaN = Var<'T>.Constant 'T.NaN
+        static member NegativeInfinity = Var<'T>.Constant 'T.NegativeInfinity
+        static member NegativeZero = Var<'T>.Constant 'T.NegativeZero
+        static member PositiveInfinity = Var<'T>.Constant 'T.PositiveInfinity
+        static member NegativeOne = Var<'T>.Constant 'T.NegativeOne
+        static member One = Var<'T>.One
+        static member Zero = Var<'T>.Zero
+        static member Radix = 'T.Radix
+        static member AdditiveIdentity = Var<'T>.Constant 'T.Zero
+        static member MultiplicativeIdentity = Var<'T>.Constant 'T.One
+        // operators
+        static member op_Addition(x, y) = Var<'T>.op_Addition(x, y)
+        static member op_Subtraction(x, y) = Var<'T>.op_Subtraction(x, y)
+        static member op_Multiply(x, y) = Var<'T>.op_Multiply(x, y)
+        static member op_Division(x, y) = Var<'T>.op_Division(x, y)
+        static member op_Modulus(x, y) = Var<'T>.op_Modulus(x, y)
+        static member op_UnaryNegation x = Var<'T>.op_UnaryNegation x
+        static member op_UnaryPlus x = x
+        static member op_Increment x = Var<'T>.op_Addition(x, 'T.One)
+        static member op_Decrement x = Var<'T>.op_Subtraction(x, 'T.One)
+        static member op_Equality(x, y) = Var<'T>.op_Equality(x, y)
+        static member op_Inequality(x, y) = Var<'T>.op_Inequality(x, y)
+        static member op_LessThan(x, y) = Var<'T>.op_LessThan(x, y)
+        static member op_LessThanOrEqual(x, y) = Var<'T>.op_LessThanOrEqual(x, y)
+        static member op_GreaterThan(x, y) = Var<'T>.op_GreaterThan(x, y)
+        static member op_GreaterThanOrEqual(x, y) = Var<'T>.op_GreaterThanOrEqual(x, y)
+        // classification by primal
+        static member IsCanonical x = 'T.IsCanonical x.Primal
+        static member IsComplexNumber x = 'T.IsComplexNumber x.Primal
+        static member IsEvenInteger x = 'T.IsEvenInteger x.Primal
+        static member IsFinite x = 'T.IsFinite x.Primal
+        static member IsImaginaryNumber x = 'T.IsImaginaryNumber x.Primal
+        static member IsInfinity x = 'T.IsInfinity x.Primal
+        static member IsInteger x = 'T.IsInteger x.Primal
+        static member IsNaN x = 'T.IsNaN x.Primal
+        static member IsNegative x = 'T.IsNegative x.Primal
+        static member IsNegativeInfinity x = 'T.IsNegativeInfinity x.Primal
+        static member IsNormal x = 'T.IsNormal x.Primal
+        static member IsOddInteger x = 'T.IsOddInteger x.Primal
+        static member IsPositive x = 'T.IsPositive x.Primal
+        static member IsPositiveInfinity x = 'T.IsPositiveInfinity x.Primal
+        static member IsRealNumber x = 'T.IsRealNumber x.Primal
+        static member IsSubnormal x = 'T.IsSubnormal x.Primal
+        static member IsZero x = 'T.IsZero x.Primal
+        // selection
+        static member Abs x = Var<'T>.Abs x
+        static member MaxMagnitude(x, y) = if 'T.op_Equality('T.MaxMagnitude(x.Primal, y.Primal), x.Primal) then x else y
+        static member MaxMagnitudeNumber(x, y) = if 'T.op_Equality('T.MaxMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
+        static member MinMagnitude(x, y) = if 'T.op_Equality('T.MinMagnitude(x.Primal, y.Primal), x.Primal) then x else y
+        static member MinMagnitudeNumber(x, y) = if 'T.op_Equality('T.MinMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
+        static member Max(x, y) = Var<'T>.Max(x, y)
+        static member Min(x, y) = Var<'T>.Min(x, y)
+        static member MaxNumber(x, y) = Var<'T>.MaxNumber(x, y)
+        static member MinNumber(x, y) = Var<'T>.MinNumber(x, y)
+        static member Clamp(x, lo, hi) = Var<'T>.Clamp(x, lo, hi)
+        static member Sign x = Var<'T>.Sign x
+        static member CopySign(x, y) = Var<'T>.CopySign(x, y)
+        // functions
+        static member Sqrt x = Var<'T>.Sqrt x
+        static member Cbrt x = Var<'T>.Cbrt x
+        static member Hypot(x, y) = Var<'T>.Hypot(x, y)
+        static member RootN(x, n) = Var<'T>.RootN(x, n)
+        static member Pow(x, y) = Var<'T>.Pow(x, y)
+        static member Exp x = Var<'T>.Exp x
+        static member Exp2 x = Var<'T>.Exp2 x
+        static member Exp10 x = Var<'T>.Exp10 x
+        static member ExpM1 x = Var<'T>.ExpM1 x
+        static member Exp2M1 x = Var<'T>.Exp2M1 x
+        static member Exp10M1 x = Var<'T>.Exp10M1 x
+        static member Log(x: Var<'T>) = Var<'T>.Log x
+        static member Log(x: Var<'T>, b: Var<'T>) = Var<'T>.Log(x, b)
+        static member Log2 x = Var<'T>.Log2 x
+        static member Log10 x = Var<'T>.Log10 x
+        static member LogP1 x = Var<'T>.LogP1 x
+        static member Log2P1 x = Var<'T>.Log2P1 x
+        static member Log10P1 x = Var<'T>.Log10P1 x
+        static member Sin x = Var<'T>.Sin x
+        static member Cos x = Var<'T>.Cos x
+        static member Tan x = Var<'T>.Tan x
+        static member SinPi x = Var<'T>.SinPi x
+        static member CosPi x = Var<'T>.CosPi x
+        static member TanPi x = Var<'T>.TanPi x
+        static member SinCos x = struct (Var<'T>.Sin x, Var<'T>.Cos x)
+        static member SinCosPi x = struct (Var<'T>.SinPi x, Var<'T>.CosPi x)
+        static member Asin x = Var<'T>.Asin x
+        static member Acos x = Var<'T>.Acos x
+        static member Atan x = Var<'T>.Atan x
+        static member AsinPi x = Var<'T>.AsinPi x
+        static member AcosPi x = Var<'T>.AcosPi x
+        static member AtanPi x = Var<'T>.AtanPi x
+        static member Atan2(y, x) = Var<'T>.Atan2(y, x)
+        static member Atan2Pi(y, x) = Var<'T>.Atan2Pi(y, x)
+        static member Sinh x = Var<'T>.Sinh x
+        static member Cosh x = Var<'T>.Cosh x
+        static member Tanh x = Var<'T>.Tanh x
+        static member Asinh x = Var<'T>.Asinh x
+        static member Acosh x = Var<'T>.Acosh x
+        static member Atanh x = Var<'T>.Atanh x
+        static member Floor x = Var<'T>.Floor x
+        static member Ceiling x = Var<'T>.Ceiling x
+        static member Truncate x = Var<'T>.Truncate x
+        static member Round(x: Var<'T>) = Var<'T>.Round x
+        static member Round(x: Var<'T>, digits: int) = Var<'T>.Round(x, digits)
+        static member Round(x: Var<'T>, mode: MidpointRounding) = Var<'T>.Round(x, mode)
+        static member Round(x: Var<'T>, digits: int, mode: MidpointRounding) = Var<'T>.Round(x, digits, mode)
+        static member FusedMultiplyAdd(x, y, z) = Var<'T>.FusedMultiplyAdd(x, y, z)
+        static member Ieee754Remainder(x, y) = Var<'T>.Ieee754Remainder(x, y)
+        static member ScaleB(x, n) = Var<'T>.ScaleB(x, n)
+        static member ILogB x = 'T.ILogB x.Primal
+        static member BitIncrement x = Var<'T>.Shift('T.BitIncrement x.Primal, x)
+        static member BitDecrement x = Var<'T>.Shift('T.BitDecrement x.Primal, x)
+        // parsing, formatting, conversion (primal only; parsed numbers are constants)
+        static member Parse(s: string, style: NumberStyles, provider: IFormatProvider | null) =
+            Var<'T>.Constant(Primal.Parse<'T>(s, style, provider))
+        static member Parse(s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider | null) =
+            Var<'T>.Constant(Primal.Parse<'T>(s, style, provider))
+        static member TryParse(s: string | null, style: NumberStyles, provider: IFormatProvider | null, result: byref<Var<'T>>) =
+            let mutable p = 'T.Zero
+            let ok = Primal.TryParse<'T>(s, style, provider, &p)
+            result <- Var<'T>.Constant p
+            ok
+        static member TryParse(s: ReadOnlySpan<char>, style: NumberStyles, provider: IFormatProvider | null, result: byref<Var<'T>>) =
+            let mutable p = 'T.Zero
+            let ok = Primal.TryParse<'T>(s, style, provider, &p)
+            result <- Var<'T>.Constant p
+            ok
+        static member Parse(utf8: ReadOnlySpan<byte>, style: NumberStyles, provider: IFormatProvider | null) : Var<'T> =
+            Var<'T>.Constant('T.Parse(utf8, style, provider))
+        static member TryParse(utf8: ReadOnlySpan<byte>, style: NumberStyles, provider: IFormatProvider | null, result: byref<Var<'T>>) : bool =
+            let mutable p = 'T.Zero
+            let ok = 'T.TryParse(utf8, style, provider, &p)
+            result <- Var<'T>.Constant p
+            ok
+        static member TryConvertFromChecked<'TOther when 'TOther :> INumberBase<'TOther>>(value: 'TOther, result: byref<Var<'T>>) =
+            let mutable p = 'T.Zero
+            let ok = Primal.TryFrom<'T, 'TOther>(value, 0, &p)
+            result <- Var<'T>.Constant p
+            ok
+        static member TryConvertFromSaturating<'TOther when 'TOther :> INumberBase<'TOther>>(value: 'TOther, result: byref<Var<'T>>) =
+            let mutable p = 'T.Zero
+            let ok = Primal.TryFrom<'T, 'TOther>(value, 1, &p)
+            result <- Var<'T>.Constant p
+            ok
+        static member TryConvertFromTruncating<'TOther when 'TOther :> INumberBase<'TOther>>(value: 'TOther, result: byref<Var<'T>>) =
+            let mutable p = 'T.Zero
+            let ok = Primal.TryFrom<'T, 'TOther>(value, 2, &p)
+            result <- Var<'T>.Constant p
+            ok
+        static member TryConvertToChecked<'TOther when 'TOther :> INumberBase<'TOther>>(value: Var<'T>, result: byref<'TOther>) =
+            Primal.TryTo<'T, 'TOther>(value.Primal, 0, &result)
+        static member TryConvertToSaturating<'TOther when 'TOther :> INumberBase<'TOther>>(value: Var<'T>, result: byref<'TOther>) =
+            Primal.TryTo<'T, 'TOther>(value.Primal, 1, &result)
+        static member TryConvertToTruncating<'TOther when 'TOther :> INumberBase<'TOther>>(value: Var<'T>, result: byref<'TOther>) =
+            Primal.TryTo<'T, 'TOther>(value.Primal, 2, &result)
+        member x.ToString(format, provider) = x.ToString(format, provider)
+        member x.TryFormat(destination: Span<char>, charsWritten: byref<int>, format: ReadOnlySpan<char>, provider: IFormatProvider | null) =
+            Primal.TryFormat(x.ToString(format.ToString(), provider), destination, &charsWritten)
+        member x.GetExponentByteCount() = Primal.ExponentByteCount x.Primal
+        member x.GetExponentShortestBitLength() = Primal.ExponentShortestBitLength x.Primal
+        member x.GetSignificandBitLength() = Primal.SignificandBitLength x.Primal
+        member x.GetSignificandByteCount() = Primal.SignificandByteCount x.Primal
+        member x.TryWriteExponentBigEndian(destination, bytesWritten) = Primal.WriteExponent(x.Primal, true, destination, &bytesWritten)
+        member x.TryWriteExponentLittleEndian(destination, bytesWritten) = Primal.WriteExponent(x.Primal, false, destination, &bytesWritten)
+        member x.TryWriteSignificandBigEndian(destination, bytesWritten) = Primal.WriteSignificand(x.Primal, true, destination, &bytesWritten)
+        member x.TryWriteSignificandLittleEndian(destination, bytesWritten) = Primal.WriteSignificand(x.Primal, false, destination, &bytesWritten)
+
+    interface ISpanParsable<Var<'T>> with
+        static member Parse(s: ReadOnlySpan<char>, provider: IFormatProvider | null) =
+            Var<'T>.Constant(Primal.Parse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider))
+        static member TryParse(s: ReadOnlySpan<char>, provider: IFormatProvider | null, result: byref<Var<'T>>) =
+            let mutable p = 'T.Zero
+            let ok = Primal.TryParse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider, &p)
+            result <- Var<'T>.Constant p
+            ok
+
+    interface IParsable<Var<'T>> with
+        static member Parse(s: string, provider: IFormatProvider | null) =
+            Var<'T>.Constant(Primal.Parse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider))
+        static member TryParse(s: string | null, provider: IFormatProvider | null, result: byref<Var<'T>>) =
+            let mutable p = 'T.Zero
+            let ok = Primal.TryParse<'T>(s, NumberStyles.Float ||| NumberStyles.AllowThousands, provider, &p)
+            result <- Var<'T>.Constant p
+            ok
+
+    interface IUtf8SpanParsable<Var<'T>> with
+        static member Parse(utf8: ReadOnlySpan<byte>, provider: IFormatProvider | null) : Var<'T> =
+            Var<'T>.Constant('T.Parse(utf8, NumberStyles.Float ||| NumberStyles.AllowThousands, provider))
+        static member TryParse(utf8: ReadOnlySpan<byte>, provider: IFormatProvider | null, result: byref<Var<'T>>) : bool =
+            let mutable p = 'T.Zero
+            let ok = 'T.TryParse(utf8, NumberStyles.Float ||| NumberStyles.AllowThousands, provider, &p)
+            result <- Var<'T>.Constant p
+            ok
