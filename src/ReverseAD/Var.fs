@@ -76,6 +76,9 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     // ----- the rule table, applied -----------------------------------------------------------
 
+    /// A unary rule's value, for members that name their rule.
+    static member private ValueOf<'R when 'R :> IUnaryRule>(x: 'T) = 'R.Value x
+
     /// A binary rule's partials, for operators that name their rule.
     static member private PartialsOf<'R when 'R :> IBinaryRule>(x: 'T, y: 'T, z: 'T) = 'R.Partials(x, y, z)
 
@@ -211,9 +214,17 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>log₁₀(1 + x).</summary>
     static member Log10P1(x: Var<'T>) = Var<'T>.Apply<Log10p1Rule> x
     /// <summary>sin x.</summary>
-    static member Sin(x: Var<'T>) = Var<'T>.Apply<SinRule> x
+    static member Sin(x: Var<'T>) =
+        if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<SinRule> x.Primal)
+        else
+            let struct (s, c) = SinRule.ValueAndDerivative x.Primal
+            Var<'T>.Record(s, x, c)
     /// <summary>cos x.</summary>
-    static member Cos(x: Var<'T>) = Var<'T>.Apply<CosRule> x
+    static member Cos(x: Var<'T>) =
+        if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<CosRule> x.Primal)
+        else
+            let struct (c, ms) = CosRule.ValueAndDerivative x.Primal
+            Var<'T>.Record(c, x, ms)
     /// <summary>tan x.</summary>
     static member Tan(x: Var<'T>) = Var<'T>.Apply<TanRule> x
     /// <summary>sin(πx).</summary>
@@ -253,8 +264,10 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member Atanh(x: Var<'T>) = Var<'T>.Apply<AtanhRule> x
     /// <summary>√(x² + y²) (see <see cref="T:Fluxion.HypotRule"/>).</summary>
     static member Hypot(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<HypotRule>(x, y)
-    /// <summary>The n-th root x^(1/n).</summary>
-    static member RootN(x: Var<'T>, n: int) = Var<'T>.Pow(x, 'T.One / 'T.CreateChecked n)
+    /// <summary>The n-th root x^(1/n), real for negative x when n is odd (see <see cref="T:Fluxion.RootNRule"/>).</summary>
+    static member RootN(x: Var<'T>, n: int) =
+        let fx = RootNRule.Value(x.Primal, n)
+        if x.TapeId = 0 then Var<'T>(fx) else Var<'T>.Record(fx, x, RootNRule.Derivative(n, fx))
     /// <summary>⌊x⌋ (derivative 0).</summary>
     static member Floor(x: Var<'T>) = Var<'T>.Apply<FloorRule> x
     /// <summary>⌈x⌉ (derivative 0).</summary>
