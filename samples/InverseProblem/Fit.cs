@@ -42,7 +42,8 @@ public sealed class FitOptions
 /// The misfit between the model and noisy observations as a function of the log-parameters θ = log p (so the
 /// rates stay positive whatever step the optimiser takes): ½ Σ ((model − data) / (σ·data))², the negative
 /// log-likelihood of the multiplicative noise up to a constant. It runs the RK4 integrator in whatever number
-/// type Fluxion asks for, so its gradient is exact for the discretised model.
+/// type Fluxion asks for (<see cref="Var{T}"/> for the gradients L-BFGS uses: reverse mode, one sweep for all
+/// four rates), so its gradient is exact for the discretised model.
 /// </summary>
 public sealed class Misfit : IMultivariateFunction
 {

@@ -41,7 +41,7 @@ public static class FitPlot
             line.LineWidth = 2;
             line.LegendText = $"{names[i]}: fitted";
         }
-        plot.Title("Lotka–Volterra: rates recovered by L-BFGS with exact gradients through RK4");
+        plot.Title("Lotka–Volterra: rates recovered by L-BFGS with reverse-mode gradients through RK4");
         plot.XLabel("time");
         plot.YLabel("population");
         plot.ShowLegend(Edge.Right);

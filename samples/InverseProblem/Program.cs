@@ -5,7 +5,8 @@ var output = args.Length > 0 ? args[0] : Path.Combine("output", "inverse-problem
 var options = FitOptions.Demo;
 Console.WriteLine("Lotka–Volterra inverse problem: dx/dt = αx − βxy, dy/dt = δxy − γy");
 Console.WriteLine($"  {options.Samples - 1} noisy observations of both species ({options.NoiseLevel:P0} noise, seed {options.Seed}),");
-Console.WriteLine($"  RK4 with step {options.Dt} written once in generic math, exact gradients from Fluxion, MathNet L-BFGS.");
+Console.WriteLine($"  RK4 with step {options.Dt} written once in generic math, reverse-mode gradients (Var<double>) through");
+Console.WriteLine($"  all {(options.Samples - 1) * options.StepsPerSample} steps from Fluxion, MathNet L-BFGS.");
 Console.WriteLine();
 var fit = LotkaVolterraFit.Run(options, Console.WriteLine);
 Console.WriteLine();

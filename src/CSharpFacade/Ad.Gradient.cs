@@ -17,7 +17,22 @@ public static partial class Ad
     public static double[] Gradient(Func<Dual<double>[], Dual<double>> f, ReadOnlySpan<double> x)
         => ValueAndGradient(f, x).Gradient;
 
-    /// <summary>The gradient ∇f(x) of a function f: ℝⁿ → ℝ written with generic math.</summary>
+    /// <summary>The gradient ∇f(x) of a function f: ℝⁿ → ℝ, by reverse mode (one recording, one sweep, any n).</summary>
+    /// <param name="f">f instantiated on <see cref="Var{T}"/> of <see cref="double"/>, typically your generic method.</param>
+    /// <param name="x">The point, n ≥ 1 coordinates.</param>
+    /// <returns>∇f(x), length n.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
+    /// <example>
+    /// <code>
+    /// static T Energy&lt;T&gt;(T[] x) where T : IFloatingPointIeee754&lt;T&gt; =&gt; x[0] * x[0] * x[1];
+    /// double[] g = Ad.Gradient(Energy&lt;Var&lt;double&gt;&gt;, [3.0, 2.0]);   // [12, 9]
+    /// </code>
+    /// </example>
+    public static double[] Gradient(Func<Var<double>[], Var<double>> f, ReadOnlySpan<double> x)
+        => ValueAndGradient(f, x).Gradient;
+
+    /// <summary>The gradient ∇f(x) of a function f: ℝⁿ → ℝ written with generic math, by reverse mode.</summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, n ≥ 1 coordinates.</param>
     /// <returns>∇f(x), length n.</returns>
@@ -44,7 +59,20 @@ public static partial class Ad
         return ForwardEngine.ValueAndGradient(f, x);
     }
 
-    /// <summary>f(x) and ∇f(x) together, for a function written with generic math.</summary>
+    /// <summary>f(x) and ∇f(x) together, by reverse mode (one recording, one sweep).</summary>
+    /// <param name="f">f instantiated on <see cref="Var{T}"/> of <see cref="double"/>.</param>
+    /// <param name="x">The point, n ≥ 1 coordinates.</param>
+    /// <returns>The value and the gradient.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
+    public static ValueAndGradient ValueAndGradient(Func<Var<double>[], Var<double>> f, ReadOnlySpan<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Guard.NotEmpty(x, nameof(x));
+        return ReverseEngine.ValueAndGradient(f, x);
+    }
+
+    /// <summary>f(x) and ∇f(x) together, for a function written with generic math, by reverse mode.</summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, n ≥ 1 coordinates.</param>
     /// <returns>The value and the gradient.</returns>
@@ -60,33 +88,34 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        return ForwardEngine.ValueAndGradient(f.Evaluate<Dual<double>>, x);
+        return ReverseEngine.ValueAndGradient(f.Evaluate<Var<double>>, x);
     }
 
     /// <summary>
-    /// Checks Fluxion's gradient of <paramref name="f"/> against a Richardson-extrapolated (Ridders) central finite-difference
-    /// estimate computed from f's plain <see cref="double"/> instantiation.
+    /// The library's gradient check: the reverse-mode gradient of <paramref name="f"/> against forward mode
+    /// (every entry) and against Richardson-extrapolated central finite differences along random unit directions
+    /// (like PyTorch's gradcheck and JAX's check_grads), via <see cref="ReverseMode"/>.
     /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, n ≥ 1 coordinates.</param>
-    /// <param name="tolerance">The largest accepted error per entry, |g − fd| / max(1, |fd|).</param>
-    /// <returns>Both gradients, the worst error and whether the check passed.</returns>
+    /// <param name="tolerance">The largest accepted relative error |a − b| / max(1, |a|, |b|).</param>
+    /// <param name="step">The finite-difference step relative to max(1, ‖x‖∞); stiff functions want a smaller one.</param>
+    /// <param name="directions">How many random directions to check with finite differences.</param>
+    /// <returns>Both AD gradients, the worst errors and whether the check passed.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> is not positive and finite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="tolerance"/> or <paramref name="step"/> is not positive, or <paramref name="directions"/> is negative.</exception>
     /// <example>
     /// <code>
-    /// FiniteDifferenceCheckResult check = Ad.GradientCheck(new Rosenbrock(), [1.5, 2.0]);
-    /// if (!check.Passed) Console.WriteLine($"entry {check.WorstIndex} is off by {check.MaxError}");
+    /// GradientCheckResult check = Ad.GradientCheck(new Rosenbrock(), [1.5, 2.0]);
+    /// if (!check.Passed) Console.WriteLine(check);
     /// </code>
     /// </example>
-    public static FiniteDifferenceCheckResult GradientCheck(IMultivariateFunction f, ReadOnlySpan<double> x, double tolerance = 1e-6)
+    public static GradientCheckResult GradientCheck(IMultivariateFunction f, ReadOnlySpan<double> x, double tolerance = 1e-6, double step = 1e-3, int directions = 8)
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        Guard.Positive(tolerance, nameof(tolerance));
-        var gradient = Gradient(f, x);
-        return new FiniteDifferenceCheckResult(gradient, FiniteDifference.Gradient(f.Evaluate<double>, x), tolerance);
+        return ReverseMode.CheckGradient(f, x.ToArray(), directions, tolerance, step, seed: 0);
     }
 
     /// <summary>

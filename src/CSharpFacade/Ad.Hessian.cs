@@ -2,7 +2,10 @@ namespace Fluxion;
 
 public static partial class Ad
 {
-    /// <summary>The value, gradient and Hessian of f: ℝⁿ → ℝ written with generic math.</summary>
+    /// <summary>
+    /// The value, gradient and Hessian of f: ℝⁿ → ℝ written with generic math, by forward over reverse
+    /// (n sweeps on <c>Var&lt;Dual&lt;double&gt;&gt;</c>, one column each).
+    /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, n ≥ 1 coordinates.</param>
     /// <returns>f(x), ∇f(x) and the symmetric n×n Hessian.</returns>
@@ -18,7 +21,7 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        return ForwardEngine.Hessian(f.Evaluate<Dual<Dual<double>>>, x);
+        return ReverseEngine.Hessian(f.Evaluate<Var<Dual<double>>>, x);
     }
 
     /// <summary>
@@ -38,7 +41,7 @@ public static partial class Ad
         return Hessian(new FirstOutput(f), x);
     }
 
-    /// <summary>The Hessian-vector product H(x)·v without forming H.</summary>
+    /// <summary>The Hessian-vector product H(x)·v without forming H: forward over reverse, one sweep.</summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, n ≥ 1 coordinates.</param>
     /// <param name="v">The direction, length n, no NaN.</param>
@@ -55,7 +58,7 @@ public static partial class Ad
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
         Guard.Seed(v, x.Length, nameof(v), "the number of inputs");
-        return ForwardEngine.HessianVectorProduct(f.Evaluate<Dual<Dual<double>>>, x, v);
+        return ReverseEngine.HessianVectorProduct(f.Evaluate<Var<Dual<double>>>, x, v);
     }
 
     /// <summary>A one-output vector function seen as a scalar function.</summary>

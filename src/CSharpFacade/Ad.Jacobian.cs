@@ -22,7 +22,25 @@ public static partial class Ad
         return ForwardEngine.Jacobian(f, x, nameof(f));
     }
 
-    /// <summary>The Jacobian of f: ℝⁿ → ℝᵐ written with generic math.</summary>
+    /// <summary>The Jacobian of f: ℝⁿ → ℝᵐ at x, by reverse mode (one recording, m sweeps, one row each).</summary>
+    /// <param name="f">f instantiated on <see cref="Var{T}"/> of <see cref="double"/>, typically your generic method.</param>
+    /// <param name="x">The point, n ≥ 1 coordinates.</param>
+    /// <returns>f(x) and the m×n Jacobian.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty, or <paramref name="f"/> returns null or an empty array.</exception>
+    public static JacobianResult Jacobian(Func<Var<double>[], Var<double>[]> f, ReadOnlySpan<double> x)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Guard.NotEmpty(x, nameof(x));
+        var point = x.ToArray();
+        var value = ReverseEngine.Values(f, point, nameof(f));
+        return new JacobianResult(value, Guard.Rows(ReverseEngine.Jacobian(f, point), value.Length, nameof(f)));
+    }
+
+    /// <summary>
+    /// The Jacobian of f: ℝⁿ → ℝᵐ written with generic math, in the cheaper mode: forward (chunks of tangents
+    /// on <see cref="MultiDual{T}"/>) when m ≥ n, reverse (one sweep per output) when m &lt; n.
+    /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, n ≥ 1 coordinates.</param>
     /// <returns>f(x) and the m×n Jacobian.</returns>
@@ -38,7 +56,12 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        return ForwardEngine.Jacobian(f.Evaluate<Dual<double>>, x, nameof(f));
+        var point = x.ToArray();
+        var value = Guard.Output(f.Evaluate(point), -1, nameof(f));
+        var jacobian = value.Length >= point.Length
+            ? ForwardMode.Jacobian<double>(f.Evaluate<MultiDual<double>>, point)
+            : ReverseEngine.Jacobian(f.Evaluate<Var<double>>, point);
+        return new JacobianResult(value, Guard.Rows(jacobian, value.Length, nameof(f)));
     }
 
     /// <summary>The Jacobian-vector product J(x)·v (the derivative of f along v) in one forward pass.</summary>
@@ -74,7 +97,30 @@ public static partial class Ad
         return Jvp(f.Evaluate<Dual<double>>, x, v);
     }
 
-    /// <summary>The vector-Jacobian product uᵀ·J(x): the gradient of Σᵢ uᵢ fᵢ(x) with respect to x.</summary>
+    /// <summary>
+    /// The vector-Jacobian product uᵀ·J(x), the gradient of Σᵢ uᵢ fᵢ(x) with respect to x, by reverse mode (one
+    /// sweep).
+    /// </summary>
+    /// <param name="f">f instantiated on <see cref="Var{T}"/> of <see cref="double"/>.</param>
+    /// <param name="x">The point, n ≥ 1 coordinates.</param>
+    /// <param name="u">The output weights, length m (the number of outputs of f), no NaN.</param>
+    /// <returns>f(x) and uᵀ·J(x).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty, <paramref name="u"/> has the wrong length or contains NaN, or <paramref name="f"/> returns null or an empty array.</exception>
+    public static VjpResult Vjp(Func<Var<double>[], Var<double>[]> f, ReadOnlySpan<double> x, ReadOnlySpan<double> u)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        Guard.NotEmpty(x, nameof(x));
+        var point = x.ToArray();
+        var value = ReverseEngine.Values(f, point, nameof(f));
+        Guard.Seed(u, value.Length, nameof(u), "the number of outputs");
+        return new VjpResult(value, ReverseEngine.Vjp(f, point, u));
+    }
+
+    /// <summary>
+    /// The vector-Jacobian product uᵀ·J(x) of a function written with generic math, by reverse mode (one sweep):
+    /// the gradient of Σᵢ uᵢ fᵢ(x) with respect to x.
+    /// </summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point, n ≥ 1 coordinates.</param>
     /// <param name="u">The output weights, length m (the number of outputs of f), no NaN.</param>
@@ -90,12 +136,9 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
-        var j = ForwardEngine.Jacobian(f.Evaluate<Dual<double>>, x, nameof(f));
-        Guard.Seed(u, j.OutputCount, nameof(u), "the number of outputs");
-        var cotangent = new double[j.InputCount];
-        for (var c = 0; c < j.InputCount; c++)
-            for (var r = 0; r < j.OutputCount; r++)
-                cotangent[c] += u[r] * j.Jacobian[r, c];
-        return new VjpResult(j.Value, cotangent);
+        var point = x.ToArray();
+        var value = Guard.Output(f.Evaluate(point), -1, nameof(f));
+        Guard.Seed(u, value.Length, nameof(u), "the number of outputs");
+        return new VjpResult(value, ReverseEngine.Vjp(f.Evaluate<Var<double>>, point, u));
     }
 }

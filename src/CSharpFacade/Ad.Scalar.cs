@@ -9,7 +9,8 @@ namespace Fluxion;
 /// <list type="bullet">
 /// <item><description>An instantiation of your generic method on one of Fluxion's number types, as a delegate:
 /// <c>Ad.Derivative(F&lt;Dual&lt;double&gt;&gt;, 2.0)</c>. The number type picks the mode:
-/// <see cref="Dual{T}"/> is forward mode (one pass per input).</description></item>
+/// <see cref="Dual{T}"/> is forward mode (one pass per input), <see cref="Var{T}"/> is reverse mode (one sweep
+/// per output).</description></item>
 /// <item><description>An object implementing <see cref="IScalarFunction"/>, <see cref="IMultivariateFunction"/>
 /// or <see cref="IVectorFunction"/>, whose generic method (<c>Invoke&lt;T&gt;</c> or <c>Evaluate&lt;T&gt;</c>) Fluxion calls on whichever number
 /// types the job needs (for example second-order types for a Hessian). Prefer this form: the mode is chosen
@@ -72,7 +73,7 @@ public static partial class Ad
         return ValueAndDerivative(f.Invoke<Dual<double>>, x);
     }
 
-    /// <summary>The second derivative f″(x), by forward mode over forward mode (nested dual numbers).</summary>
+    /// <summary>The second derivative f″(x), in one forward pass on <see cref="HyperDual{T}"/>.</summary>
     /// <param name="f">The function.</param>
     /// <param name="x">The point.</param>
     /// <returns>f″(x), exact to rounding.</returns>
@@ -85,7 +86,6 @@ public static partial class Ad
     public static double SecondDerivative(IScalarFunction f, double x)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var seeded = new Dual<Dual<double>>(Dual<double>.Variable(x), Dual<double>.One);
-        return f.Invoke(seeded).Tangent.Tangent;
+        return ForwardMode.SecondDerivative<double>(f.Invoke<HyperDual<double>>, x);
     }
 }

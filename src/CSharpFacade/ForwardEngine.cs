@@ -62,43 +62,4 @@ internal static class ForwardEngine
         }
         return new JvpResult(value, tangent);
     }
-
-    static Dual<Dual<double>>[] SecondOrderSeed(ReadOnlySpan<double> x, int inner, ReadOnlySpan<double> innerDirection, int outer)
-    {
-        var xs = new Dual<Dual<double>>[x.Length];
-        for (var k = 0; k < x.Length; k++)
-        {
-            var innerTangent = innerDirection.IsEmpty ? (k == inner ? 1.0 : 0.0) : innerDirection[k];
-            xs[k] = new Dual<Dual<double>>(new Dual<double>(x[k], innerTangent), new Dual<double>(k == outer ? 1.0 : 0.0, 0.0));
-        }
-        return xs;
-    }
-
-    /// <summary>Forward over forward: pass (i, j) seeds e_j inside and e_i outside and reads ∂²f/∂xᵢ∂xⱼ; n(n+1)/2 passes.</summary>
-    public static HessianResult Hessian(Func<Dual<Dual<double>>[], Dual<Dual<double>>> f, ReadOnlySpan<double> x)
-    {
-        var n = x.Length;
-        var hessian = new double[n, n];
-        var gradient = new double[n];
-        var value = 0.0;
-        for (var i = 0; i < n; i++)
-            for (var j = i; j < n; j++)
-            {
-                var y = f(SecondOrderSeed(x, j, [], i));
-                value = y.Primal.Primal;
-                gradient[j] = y.Primal.Tangent;
-                hessian[i, j] = y.Tangent.Tangent;
-                hessian[j, i] = y.Tangent.Tangent;
-            }
-        return new HessianResult(value, gradient, hessian);
-    }
-
-    /// <summary>Forward over forward: pass i seeds v inside and e_i outside and reads (H·v)ᵢ; n passes.</summary>
-    public static double[] HessianVectorProduct(Func<Dual<Dual<double>>[], Dual<Dual<double>>> f, ReadOnlySpan<double> x, ReadOnlySpan<double> v)
-    {
-        var hv = new double[x.Length];
-        for (var i = 0; i < x.Length; i++)
-            hv[i] = f(SecondOrderSeed(x, -1, v, i)).Tangent.Tangent;
-        return hv;
-    }
 }

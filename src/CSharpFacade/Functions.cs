@@ -5,31 +5,8 @@ namespace Fluxion;
 // IScalarFunction (f: ℝ → ℝ written once against generic math) lives in Fluxion.DualNumbers, beside the
 // forward-mode API that nests it (ForwardMode.NthDerivative); the facade uses that one.
 
-/// <summary>
-/// A scalar function of several variables f: ℝⁿ → ℝ (an objective, a loss, an energy) written once against
-/// .NET generic math. Gradients, Hessians and their products, gradient checks and MathNet objectives take it.
-/// </summary>
-/// <example>
-/// <code>
-/// readonly struct Rosenbrock : IMultivariateFunction
-/// {
-///     public T Evaluate&lt;T&gt;(T[] x) where T : IFloatingPointIeee754&lt;T&gt;
-///     {
-///         T a = T.One - x[0], b = x[1] - x[0] * x[0];
-///         return a * a + T.CreateChecked(100) * b * b;
-///     }
-/// }
-/// double[] g = Ad.Gradient(new Rosenbrock(), [1.5, 2.0]);
-/// </code>
-/// </example>
-public interface IMultivariateFunction
-{
-    /// <summary>Evaluates the function at <paramref name="x"/> in the number type <typeparamref name="T"/>.</summary>
-    /// <typeparam name="T">Any IEEE 754 floating-point type, including Fluxion's differentiable number types.</typeparam>
-    /// <param name="x">The point. Fluxion may reuse the array after the call returns: do not keep it or write to it.</param>
-    /// <returns>f(x).</returns>
-    T Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T>;
-}
+// IMultivariateFunction (f: ℝⁿ → ℝ written once against generic math, T Evaluate<T>(T[] x)) lives in
+// Fluxion.ReverseAD, beside the gradient checker that evaluates it on double, Dual and Var; the facade uses that one.
 
 /// <summary>
 /// A vector function f: ℝⁿ → ℝᵐ written once against .NET generic math. Jacobians and Jacobian-vector and

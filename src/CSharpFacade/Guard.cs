@@ -33,6 +33,15 @@ internal static class Guard
         return y;
     }
 
+    /// <summary>A Jacobian computed on one call must have as many rows as the values computed on another.</summary>
+    public static double[,] Rows(double[,] jacobian, int expectedRows, string name)
+    {
+        if (jacobian.GetLength(0) != expectedRows)
+            throw new ArgumentException(
+                $"The function returned {expectedRows} values on one call and {jacobian.GetLength(0)} on another.", name);
+        return jacobian;
+    }
+
     public static void Scalar(int outputLength, string name)
     {
         if (outputLength != 1)

@@ -31,7 +31,7 @@ public class RefusalTests
         RefusesNull(() => Ad.Jacobian(null!, Vector<double>.Build.DenseOfArray(Q)));
         RefusesNull(() => Ad.Jvp((Func<Dual<double>[], Dual<double>[]>)null!, Q, Q));
         RefusesNull(() => Ad.Jvp((IVectorFunction)null!, Q, Q));
-        RefusesNull(() => Ad.Vjp(null!, Q, Q));
+        RefusesNull(() => Ad.Vjp((IVectorFunction)null!, Q, Q));
         RefusesNull(() => Ad.Hessian((IMultivariateFunction)null!, P));
         RefusesNull(() => Ad.Hessian((IVectorFunction)null!, P));
         RefusesNull(() => Ad.Hessian(null!, Vector<double>.Build.DenseOfArray(P)));
@@ -39,6 +39,10 @@ public class RefusalTests
         RefusesNull(() => Ad.GradientCheck((IMultivariateFunction)null!, P));
         RefusesNull(() => Ad.GradientCheck((Func<double[], double>)null!, P, P));
         RefusesNull(() => Ad.Objective(null!));
+        RefusesNull(() => Ad.Gradient((Func<Var<double>[], Var<double>>)null!, P));
+        RefusesNull(() => Ad.ValueAndGradient((Func<Var<double>[], Var<double>>)null!, P));
+        RefusesNull(() => Ad.Jacobian((Func<Var<double>[], Var<double>[]>)null!, Q));
+        RefusesNull(() => Ad.Vjp((Func<Var<double>[], Var<double>[]>)null!, Q, Q));
     }
 
     [Fact]
@@ -59,6 +63,10 @@ public class RefusalTests
         Refuses<ArgumentException>("x", () => Ad.GradientCheck(new MixedFn(), []));
         Refuses<ArgumentException>("x", () => Ad.GradientCheck(x => x.Length, [], []));
         Refuses<ArgumentException>("x", () => Ad.Gradient(new MixedFn(), Vector<double>.Build.Dense(0)));
+        Refuses<ArgumentException>("x", () => Ad.Gradient(Fn.Mixed<Var<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.ValueAndGradient(Fn.Mixed<Var<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.Jacobian(Fn.Polar<Var<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.Vjp(Fn.Polar<Var<double>>, [], [1.0]));
     }
 
     [Fact]
@@ -77,6 +85,7 @@ public class RefusalTests
         Refuses<ArgumentException>("v", () => Ad.Jvp(Fn.Polar<Dual<double>>, Q, [1.0]));
         Refuses<ArgumentException>("v", () => Ad.Jvp(new PolarFn(), Q, [1.0, 2.0, 3.0]));
         Refuses<ArgumentException>("u", () => Ad.Vjp(new PolarFn(), Q, [1.0, 2.0]));
+        Refuses<ArgumentException>("u", () => Ad.Vjp(Fn.Polar<Var<double>>, Q, [1.0, 2.0, 3.0, 4.0]));
         Refuses<ArgumentException>("v", () => Ad.HessianVectorProduct(new MixedFn(), P, [1.0, 2.0]));
         Refuses<ArgumentException>("gradient", () => Ad.GradientCheck(Fn.MixedValue, P, [1.0]));
     }
@@ -87,6 +96,7 @@ public class RefusalTests
         Refuses<ArgumentException>("v", () => Ad.Jvp(Fn.Polar<Dual<double>>, Q, [1.0, double.NaN]));
         Refuses<ArgumentException>("v", () => Ad.Jvp(new PolarFn(), Q, [double.NaN, 0.0]));
         Refuses<ArgumentException>("u", () => Ad.Vjp(new PolarFn(), Q, [1.0, double.NaN, 0.0]));
+        Refuses<ArgumentException>("u", () => Ad.Vjp(Fn.Polar<Var<double>>, Q, [double.NaN, 1.0, 0.0]));
         Refuses<ArgumentException>("v", () => Ad.HessianVectorProduct(new MixedFn(), P, [0.0, double.NaN, 1.0]));
     }
 
@@ -100,8 +110,12 @@ public class RefusalTests
         Refuses<ArgumentException>("f", () => Ad.Jacobian(new NullFn(), Q));
         Refuses<ArgumentException>("f", () => Ad.Jacobian(new EmptyFn(), Q));
         Refuses<ArgumentException>("f", () => Ad.Jacobian(new VaryingFn(), Q));
+        Refuses<ArgumentException>("f", () => Ad.Jacobian(new VaryingFn().Evaluate<Var<double>>, Q));
         Refuses<ArgumentException>("f", () => Ad.Jvp(new NullFn(), Q, Q));
         Refuses<ArgumentException>("f", () => Ad.Vjp(new EmptyFn(), Q, [1.0]));
+        Refuses<ArgumentException>("f", () => Ad.Jacobian(new NullFn(), [1.0, 2.0, 3.0]));
+        Refuses<ArgumentException>("f", () => Ad.Jacobian((Var<double>[] x) => null!, Q));
+        Refuses<ArgumentException>("f", () => Ad.Vjp((Var<double>[] x) => [], Q, []));
         Refuses<ArgumentException>("f", () => Ad.Hessian(new NullFn(), Q));
         Refuses<ArgumentException>("f", () => Ad.Hessian(new EmptyFn(), Q));
     }
@@ -111,6 +125,8 @@ public class RefusalTests
     {
         Refuses<ArgumentOutOfRangeException>("tolerance", () => Ad.GradientCheck(new MixedFn(), P, 0.0));
         Refuses<ArgumentOutOfRangeException>("tolerance", () => Ad.GradientCheck(new MixedFn(), P, double.NaN));
+        Refuses<ArgumentOutOfRangeException>("step", () => Ad.GradientCheck(new MixedFn(), P, step: 0.0));
+        Refuses<ArgumentOutOfRangeException>("directions", () => Ad.GradientCheck(new MixedFn(), P, directions: -1));
         Refuses<ArgumentOutOfRangeException>("tolerance", () => Ad.GradientCheck(Fn.MixedValue, P, P, -1.0));
     }
 

@@ -58,6 +58,17 @@ static class Fn
         { 2 * p[0], 0 },
     };
 
+    // f(x) = [x0 x1 x2, x0 + sin x2]: more inputs than outputs
+    public static T[] Wide<T>(T[] x) where T : IFloatingPointIeee754<T> => [x[0] * x[1] * x[2], x[0] + T.Sin(x[2])];
+
+    public static double[] WideValue(double[] x) => [x[0] * x[1] * x[2], x[0] + Math.Sin(x[2])];
+
+    public static double[,] WideJacobian(double[] x) => new[,]
+    {
+        { x[1] * x[2], x[0] * x[2], x[0] * x[1] },
+        { 1, 0, Math.Cos(x[2]) },
+    };
+
     public static double Rosenbrock(double[] x) => (1 - x[0]) * (1 - x[0]) + 100 * (x[1] - x[0] * x[0]) * (x[1] - x[0] * x[0]);
 }
 
@@ -74,6 +85,11 @@ readonly struct MixedFn : IMultivariateFunction
 readonly struct PolarFn : IVectorFunction
 {
     public T[] Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T> => Fn.Polar(x);
+}
+
+readonly struct WideFn : IVectorFunction
+{
+    public T[] Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T> => Fn.Wide(x);
 }
 
 readonly struct RosenbrockFn : IMultivariateFunction

@@ -12,6 +12,11 @@ public static class QuickStart
     // Instantiate it on Dual<double> and pass it in: f'(2) = 4·2³ + 6·2 + 2 = 46.
     public static double Slope() => Ad.Derivative(F<Dual<double>>, 2.0);
 
+    // On Var<double> it runs in reverse mode: one sweep gives the whole gradient, whatever the number of inputs.
+    public static T Energy<T>(T[] x) where T : IFloatingPointIeee754<T> => x[0] * x[0] * x[1] + T.Sin(x[2]);
+
+    public static double[] EnergyGradient() => Ad.Gradient(Energy<Var<double>>, [3.0, 2.0, 0.5]);   // [12, 9, cos 0.5]
+
     // Functions of several variables: implement one generic Evaluate and Fluxion picks the number types.
     public readonly struct Rosenbrock : IMultivariateFunction
     {

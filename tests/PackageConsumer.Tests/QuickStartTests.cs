@@ -13,6 +13,16 @@ public class QuickStartTests
     public void SlopeIsTheAnalyticDerivative() => Close(46.0, QuickStart.Slope());
 
     [Fact]
+    public void EnergyGradientIsAnalytic()
+    {
+        var g = QuickStart.EnergyGradient();
+        Assert.Equal(3, g.Length);
+        Close(2 * 3.0 * 2.0, g[0]);
+        Close(3.0 * 3.0, g[1]);
+        Close(Math.Cos(0.5), g[2]);
+    }
+
+    [Fact]
     public void RosenbrockValueAndGradientAreAnalytic()
     {
         double x = -1.2, y = 1.0;
