@@ -1,0 +1,450 @@
+namespace Fluxion
+
+open System
+open System.Collections.Generic
+open System.Numerics
+open System.Threading
+
+// ---------------------------------------------------------------------------------------------
+// The tensor type and its differentiation machinery.
+//
+// Reverse mode (PyTorch-autograd style): a tensor that needs a gradient carries a Node. An operation
+// with such an operand records a node for its result whose VJP closure maps the result's adjoint to
+// its operands' adjoints. Nodes are numbered in execution order, which is a topological order of the
+// graph, so the reverse sweep visits the nodes reachable from the output in decreasing order: no graph
+// sort beyond ordering by that number. The graph lives in the tensors (a node holds its operands'
+// nodes) rather than in a per-thread list: it is freed with the tensors by the garbage collector, so a
+// forward pass whose gradient is never asked for (evaluation with parameter tensors) leaks nothing.
+//
+// Forward mode: a tensor may carry a tangent tensor of the running forward level (one per thread at a
+// time). An operation with a tangent-carrying operand computes its result's tangent by its JVP rule.
+//
+// VJP and JVP rules are written with the differentiable operations themselves: a backward pass run
+// with createGraph records, so gradients of gradients work, and a backward pass inside a forward level
+// propagates tangents, so forward over reverse works. JVP rules see their operands without tangents
+// (one forward level) but with their nodes, so tangents record on the reverse graph (reverse over
+// forward).
+// ---------------------------------------------------------------------------------------------
+
+/// Execution-order numbers of recorded operations (shared by every element type).
+module internal Sequence =
+    let mutable private last = 0L
+    let next () = Interlocked.Increment(&last)
+
+/// The differentiation state of the current thread: whether operations record, and the forward level.
+[<AbstractClass; Sealed>]
+type internal Modes =
+    [<ThreadStatic; DefaultValue>]
+    static val mutable private noGrad: bool
+
+    [<ThreadStatic; DefaultValue>]
+    static val mutable private level: int
+
+    static let mutable lastLevel = 0
+
+    /// True when operations on tensors that require gradients record nodes.
+    static member Recording
+        with get () = not Modes.noGrad
+        and set (v: bool) = Modes.noGrad <- not v
+
+    /// The running forward level of this thread (0: none).
+    static member Level
+        with get () = Modes.level
+        and set (v: int) = Modes.level <- v
+
+    /// A fresh forward-level identifier.
+    static member NextLevel() = Interlocked.Increment(&lastLevel)
+
+/// <summary>
+/// A dense tensor of float32 or float64 elements: contiguous row-major storage, immutable. Operations are
+/// static methods of <see cref="T:Fluxion.Tensor"/> and the arithmetic operators here; every operation is
+/// differentiable in reverse mode (gradients, VJPs) and forward mode (JVPs), to any combination of the two.
+/// </summary>
+[<Sealed; AllowNullLiteral>]
+type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape: int[], node: Node<'T>, tangent: Tensor<'T>, level: int) =
+
+    static let supported = Type.op_Equality(typeof<'T>, typeof<float>) || Type.op_Equality(typeof<'T>, typeof<float32>)
+
+    // ----- internal view ------------------------------------------------------------------------
+
+    /// The storage (never mutated after construction).
+    member internal _.Data = data
+    /// The shape array itself (not a copy).
+    member internal _.Dims = shape
+    /// The reverse-mode node; null when the tensor does not require a gradient.
+    member internal _.Node = node
+    /// The tangent of the running forward level, or null (a tangent of an ended level is ignored).
+    member internal _.ActiveTangent =
+        if isNull tangent || level <> Modes.Level then null else tangent
+    /// The same tensor without its tangent (keeps the node).
+    member internal x.Primal = if isNull tangent then x else Tensor<'T>(data, shape, node, null, 0)
+    /// The same values with a tangent of the given level.
+    member internal _.WithTangent(t: Tensor<'T>, lvl: int) = Tensor<'T>(data, shape, node, t, lvl)
+
+    /// Refuses element types other than float32 and float64.
+    static member internal CheckType() =
+        if not supported then
+            raise (NotSupportedException($"Tensor<{typeof<'T>.Name}> is not supported: tensors hold Single (float32) or Double (float64) elements."))
+
+    /// A constant tensor over the given storage (not copied).
+    static member internal Const(values: 'T[], dims: int[]) = Tensor<'T>(values, dims, null, null, 0)
+
+    /// A constant scalar (rank 0).
+    static member internal Scalar(v: 'T) = Tensor<'T>([| v |], [||], null, null, 0)
+
+    /// A constant tensor of zeros.
+    static member internal ZerosOf(dims: int[]) = Tensor<'T>(Array.zeroCreate (Shapes.size dims), dims, null, null, 0)
+
+    // ----- public surface -------------------------------------------------------------------------
+
+    /// <summary>The extent of each axis (a copy).</summary>
+    member _.Shape = Array.copy shape
+    /// <summary>The number of axes (0 for a scalar).</summary>
+    member _.Rank = shape.Length
+    /// <summary>The number of elements.</summary>
+    member _.Length = data.Length
+    /// <summary>True when the tensor takes part in reverse mode: gradients with respect to it (or flowing through it) can be computed.</summary>
+    member _.RequiresGrad = not (isNull node)
+
+    /// <summary>The element at the given index (one entry per axis). A plain value: use <c>Tensor.Index</c> for a differentiable element.</summary>
+    /// <exception cref="T:System.ArgumentException">The number of indices is not the rank.</exception>
+    /// <exception cref="T:System.IndexOutOfRangeException">An index is out of range.</exception>
+    member _.Item
+        with get ([<ParamArray>] index: int[]) : 'T =
+            if isNull index then raise (ArgumentNullException(nameof index))
+            if index.Length <> shape.Length then
+                raise (ArgumentException($"{index.Length} indices for a tensor of shape {Shapes.show shape}.", nameof index))
+            let mutable offset = 0
+            for d in 0 .. shape.Length - 1 do
+                let i = index[d]
+                if i < 0 || i >= shape[d] then
+                    raise (IndexOutOfRangeException($"Index {i} is out of range for axis {d} of a tensor of shape {Shapes.show shape}."))
+                offset <- offset * shape[d] + i
+            data[offset]
+
+    /// <summary>The elements in row-major order (a copy).</summary>
+    member _.ToArray() : 'T[] = Array.copy data
+
+    /// <summary>The only element of a one-element tensor (a loss, for example).</summary>
+    /// <exception cref="T:System.InvalidOperationException">The tensor has more or fewer than one element.</exception>
+    member _.ToScalar() : 'T =
+        if data.Length <> 1 then
+            raise (InvalidOperationException($"ToScalar needs a tensor with one element; this one has shape {Shapes.show shape}."))
+        data[0]
+
+    /// <summary>The same values, cut off from differentiation: no gradient flows through the result and it carries no tangent.</summary>
+    member x.Detach() : Tensor<'T> =
+        if isNull node && isNull tangent then x else Tensor<'T>(data, shape, null, null, 0)
+
+    /// <summary>
+    /// The same values as a new leaf of reverse mode (a parameter): operations on it record, and
+    /// <c>Tensor.Gradients(output, parameters)</c> gives the gradient of an output with respect to it.
+    /// </summary>
+    member _.AsParameter() : Tensor<'T> = Tensor<'T>(data, shape, Node<'T>([||], "parameter"), null, 0)
+
+    /// <summary>The shape and the first elements, for display.</summary>
+    override _.ToString() =
+        let shown = data |> Seq.truncate 8 |> Seq.map string |> String.concat ", "
+        let more = if data.Length > 8 then ", ..." else ""
+        let grad = if isNull node then "" else " (requires grad)"
+        $"Tensor<{typeof<'T>.Name}>{Shapes.show shape} [{shown}{more}]{grad}"
+
+    // ----- recording ------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Creates the result of an operation from its values: records a node (with the VJP) when an operand
+    /// requires a gradient and recording is on, and computes the result's tangent with the JVP when an operand
+    /// carries one. vjp operands result adjoint needs → operand adjoints (null where not needed); jvp primals
+    /// result tangents → result tangent (tangents null where absent).
+    /// </summary>
+    static member internal Make
+        (name: string, values: 'T[], dims: int[], operands: Tensor<'T>[],
+         vjp: Tensor<'T>[] -> Tensor<'T> -> Tensor<'T> -> bool[] -> Tensor<'T>[],
+         jvp: Tensor<'T>[] -> Tensor<'T> -> Tensor<'T>[] -> Tensor<'T>) : Tensor<'T> =
+        let mutable anyNode = false
+        let mutable anyTangent = false
+        for x in operands do
+            if not (isNull x.Node) then anyNode <- true
+            if not (isNull x.ActiveTangent) then anyTangent <- true
+        let n = if anyNode && Modes.Recording then Node<'T>(operands |> Array.map (fun x -> x.Node), name) else null
+        let primal = Tensor<'T>(values, dims, n, null, 0)
+        let result =
+            if anyTangent then
+                let t = jvp (operands |> Array.map (fun x -> x.Primal)) primal (operands |> Array.map (fun x -> x.ActiveTangent))
+                if isNull t || not (Shapes.same t.Dims dims) then
+                    raise (InvalidOperationException($"Internal error: the JVP of {name} gave a tangent of the wrong shape."))
+                primal.WithTangent(t, Modes.Level)
+            else primal
+        if not (isNull n) then n.Vjp <- (fun g needs -> vjp operands result g needs)
+        result
+
+    /// A tangent sum where null means zero.
+    static member internal AddOrNull(a: Tensor<'T>, b: Tensor<'T>) =
+        if isNull a then b elif isNull b then a else Tensor<'T>.Add(a, b)
+
+    // ----- structural primitives ------------------------------------------------------------------
+
+    /// Reinterprets the storage with another shape of the same size (no copy).
+    static member internal Reshape(x: Tensor<'T>, dims: int[]) : Tensor<'T> =
+        if Shapes.size dims <> x.Length then
+            raise (ArgumentException($"reshape: cannot reshape a tensor of shape {Shapes.show x.Dims} ({x.Length} elements) to {Shapes.show dims}.", "shape"))
+        if Shapes.same dims x.Dims then x
+        else
+            let from = x.Dims
+            Tensor<'T>.Make("reshape", x.Data, Array.copy dims, [| x |],
+                (fun _ _ g _ -> [| Tensor<'T>.Reshape(g, from) |]),
+                (fun _ _ ts -> Tensor<'T>.Reshape(ts[0], dims)))
+
+    /// Broadcasts to a larger shape (NumPy rules), materialising the repeated values. VJP: sum back.
+    static member internal Expand(x: Tensor<'T>, dims: int[]) : Tensor<'T> =
+        if Shapes.same x.Dims dims then x
+        else
+            if not (Shapes.broadcastsTo x.Dims dims) then
+                raise (ArgumentException($"broadcastTo: shape {Shapes.show x.Dims} cannot be broadcast to {Shapes.show dims}.", "shape"))
+            let values = Kernels.Strided(x.Data, 0, Shapes.broadcastStrides x.Dims dims, dims)
+            let from = x.Dims
+            Tensor<'T>.Make("broadcastTo", values, dims, [| x |],
+                (fun _ _ g _ -> [| Tensor<'T>.SumTo(g, from) |]),
+                (fun _ _ ts -> Tensor<'T>.Expand(ts[0], dims)))
+
+    /// Sums the storage of a tensor of shape `dims` over sorted `axes`; the result keeps the axes with extent 1.
+    static member internal SumRaw(values: 'T[], dims: int[], axes: int[]) : 'T[] =
+        let mutable cur = values
+        let cs = Array.copy dims
+        // Adjacent axes are summed in one pass.
+        let mutable i = axes.Length - 1
+        while i >= 0 do
+            let mutable j = i
+            while j > 0 && axes[j - 1] = axes[j] - 1 do
+                j <- j - 1
+            let lo = axes[j]
+            let hi = axes[i]
+            let outer = Shapes.size cs[.. lo - 1]
+            let n = Shapes.size cs[lo..hi]
+            let inner = Shapes.size cs[hi + 1 ..]
+            if n <> 1 then cur <- Kernels.SumMiddle(cur, outer, n, inner)
+            for d in lo..hi do
+                cs[d] <- 1
+            i <- j - 1
+        if Object.ReferenceEquals(cur, values) then Array.copy values else cur
+
+    /// Sums a broadcast result back to an operand's shape (the VJP of broadcasting). VJP: broadcast again.
+    static member internal SumTo(x: Tensor<'T>, dims: int[]) : Tensor<'T> =
+        if Shapes.same x.Dims dims then x
+        else
+            if not (Shapes.broadcastsTo dims x.Dims) then
+                raise (ArgumentException($"sumTo: shape {Shapes.show x.Dims} cannot be summed to {Shapes.show dims}.", "shape"))
+            let lead = x.Rank - dims.Length
+            let axes =
+                [| for d in 0 .. x.Rank - 1 do
+                       if d < lead || (dims[d - lead] = 1 && x.Dims[d] <> 1) then d |]
+            let values = Tensor<'T>.SumRaw(x.Data, x.Dims, axes)
+            let from = x.Dims
+            Tensor<'T>.Make("sumTo", values, dims, [| x |],
+                (fun _ _ g _ -> [| Tensor<'T>.Expand(g, from) |]),
+                (fun _ _ ts -> Tensor<'T>.SumTo(ts[0], dims)))
+
+    /// Sums over the given (normalised, sorted) axes.
+    static member internal SumAxes(x: Tensor<'T>, axes: int[], keepDims: bool) : Tensor<'T> =
+        let kept = Shapes.reduced x.Dims axes true
+        let dims = if keepDims then kept else Shapes.reduced x.Dims axes false
+        let values = Tensor<'T>.SumRaw(x.Data, x.Dims, axes)
+        let from = x.Dims
+        Tensor<'T>.Make("sum", values, dims, [| x |],
+            (fun _ _ g _ -> [| Tensor<'T>.Expand(Tensor<'T>.Reshape(g, kept), from) |]),
+            (fun _ _ ts -> Tensor<'T>.SumAxes(ts[0], axes, keepDims)))
+
+    // ----- arithmetic -------------------------------------------------------------------------------
+
+    /// An elementwise binary operation on the storage, with broadcasting.
+    static member internal Elementwise<'Op when 'Op :> IRowOp<'T> and 'Op: struct>(name: string, a: Tensor<'T>, b: Tensor<'T>) =
+        let dims = Shapes.broadcast name a.Dims b.Dims
+        struct (Kernels.Binary<'Op, 'T>(a.Data, a.Dims, b.Data, b.Dims, dims), dims)
+
+    /// a + b with broadcasting.
+    static member internal Add(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
+        let struct (values, dims) = Tensor<'T>.Elementwise<AddOp<'T>>("add", a, b)
+        Tensor<'T>.Make("add", values, dims, [| a; b |],
+            (fun xs _ g needs ->
+                [| (if needs[0] then Tensor<'T>.SumTo(g, xs[0].Dims) else null)
+                   (if needs[1] then Tensor<'T>.SumTo(g, xs[1].Dims) else null) |]),
+            (fun _ _ ts -> Tensor<'T>.Expand(Tensor<'T>.AddOrNull(ts[0], ts[1]), dims)))
+
+    /// a − b with broadcasting.
+    static member internal Subtract(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
+        let struct (values, dims) = Tensor<'T>.Elementwise<SubtractOp<'T>>("subtract", a, b)
+        Tensor<'T>.Make("subtract", values, dims, [| a; b |],
+            (fun xs _ g needs ->
+                [| (if needs[0] then Tensor<'T>.SumTo(g, xs[0].Dims) else null)
+                   (if needs[1] then Tensor<'T>.Negate(Tensor<'T>.SumTo(g, xs[1].Dims)) else null) |]),
+            (fun _ _ ts ->
+                let t =
+                    if isNull ts[1] then ts[0]
+                    elif isNull ts[0] then Tensor<'T>.Negate ts[1]
+                    else Tensor<'T>.Subtract(ts[0], ts[1])
+                Tensor<'T>.Expand(t, dims)))
+
+    /// −x.
+    static member internal Negate(x: Tensor<'T>) : Tensor<'T> =
+        let values = Array.zeroCreate x.Length
+        Kernels.Chunks(x.Length, 1, fun s e ->
+            Tensors.TensorPrimitives.Negate(ReadOnlySpan(x.Data, s, e - s), Span(values, s, e - s)))
+        Tensor<'T>.Make("negate", values, x.Dims, [| x |],
+            (fun _ _ g _ -> [| Tensor<'T>.Negate g |]),
+            (fun _ _ ts -> Tensor<'T>.Negate ts[0]))
+
+    /// The chain rule's product partial · t (an adjoint or tangent), with broadcasting: a zero t stays zero where
+    /// the partial is infinite or NaN (Chain.Scale), as in every other mode of Fluxion.
+    static member internal Chain(partial: Tensor<'T>, t: Tensor<'T>) : Tensor<'T> =
+        let struct (values, dims) = Tensor<'T>.Elementwise<ChainOp<'T>>("multiply", partial, t)
+        Tensor<'T>.Make("chain", values, dims, [| partial; t |],
+            (fun xs _ g needs ->
+                [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[1], g), xs[0].Dims) else null)
+                   (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[0], g), xs[1].Dims) else null) |]),
+            (fun ps _ ts ->
+                let a = if isNull ts[0] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ts[0], ps[1]), dims)
+                let b = if isNull ts[1] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ps[0], ts[1]), dims)
+                Tensor<'T>.AddOrNull(a, b)))
+
+    /// a · b with broadcasting. Multiplication is bilinear: its partials (b, a) are MultiplyRule's, applied as
+    /// tensors with the chain rule's product.
+    static member internal Multiply(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
+        let struct (values, dims) = Tensor<'T>.Elementwise<MultiplyOp<'T>>("multiply", a, b)
+        Tensor<'T>.Make("multiply", values, dims, [| a; b |],
+            (fun xs _ g needs ->
+                [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[1], g), xs[0].Dims) else null)
+                   (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[0], g), xs[1].Dims) else null) |]),
+            (fun ps _ ts ->
+                let a = if isNull ts[0] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ps[1], ts[0]), dims)
+                let b = if isNull ts[1] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ps[0], ts[1]), dims)
+                Tensor<'T>.AddOrNull(a, b)))
+
+    // ----- the rule table ---------------------------------------------------------------------------
+
+    /// f(x) for a unary rule f, elementwise. VJP g·f′(x), JVP f′(x)·t, with f′(x) the differentiable tensor
+    /// operation RuleDerivative.
+    static member internal Unary<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>) : Tensor<'T> =
+        let values = Kernels.RuleValue<'R, 'T> x.Data
+        Tensor<'T>.Make('R.Name, values, x.Dims, [| x |],
+            (fun xs y g _ -> [| Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(xs[0], y), g) |]),
+            (fun ps y ts -> Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(ps[0], y), ts[0])))
+
+    /// f′(x) for a unary rule f, as a differentiable operation of x (fx = f(x) is passed in; its dependence on x
+    /// is part of the rule's second derivative). VJP g·f″(x), JVP f″(x)·t.
+    static member internal RuleDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>, fx: Tensor<'T>) : Tensor<'T> =
+        let values = Kernels.RuleDerivative<'R, 'T>(x.Data, fx.Data)
+        Tensor<'T>.Make("d" + 'R.Name, values, x.Dims, [| x |],
+            (fun xs d g _ -> [| Tensor<'T>.Chain(Tensor<'T>.RuleSecondDerivative<'R>(xs[0], fx, d), g) |]),
+            (fun ps d ts -> Tensor<'T>.Chain(Tensor<'T>.RuleSecondDerivative<'R>(ps[0], fx, d), ts[0])))
+
+    /// f″(x) for a unary rule f. The rule table stops at the second derivative: differentiating this operation
+    /// (a third derivative through an elementwise function) throws rather than give a wrong value.
+    static member internal RuleSecondDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>, fx: Tensor<'T>, dfx: Tensor<'T>) : Tensor<'T> =
+        let values = Kernels.RuleSecondDerivative<'R, 'T>(x.Data, fx.Data, dfx.Data)
+        let refuse () : 'a =
+            raise (NotSupportedException($"A third derivative through the elementwise function '{'R.Name}' is not supported: the rule table gives first and second derivatives only."))
+        Tensor<'T>.Make("d2" + 'R.Name, values, x.Dims, [| x |], (fun _ _ _ _ -> refuse ()), (fun _ _ _ -> refuse ()))
+
+    /// f(a, b) for a binary rule f, elementwise with broadcasting. VJP (g·∂f/∂a, g·∂f/∂b) summed back to the
+    /// operands' shapes; JVP ∂f/∂a·ta + ∂f/∂b·tb; the partials are the differentiable operation RulePartials.
+    static member internal Binary<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
+        let struct (values, dims) = Tensor<'T>.Elementwise<RuleOp<'R, 'T>>('R.Name, a, b)
+        Tensor<'T>.Make('R.Name, values, dims, [| a; b |],
+            (fun xs z g needs ->
+                let struct (pa, pb) = Tensor<'T>.RulePartials<'R>(xs[0], xs[1], z)
+                [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(pa, g), xs[0].Dims) else null)
+                   (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(pb, g), xs[1].Dims) else null) |]),
+            (fun ps z ts ->
+                let struct (pa, pb) = Tensor<'T>.RulePartials<'R>(ps[0], ps[1], z)
+                let a = if isNull ts[0] then null else Tensor<'T>.Chain(pa, ts[0])
+                let b = if isNull ts[1] then null else Tensor<'T>.Chain(pb, ts[1])
+                Tensor<'T>.AddOrNull(a, b)))
+
+    /// (∂f/∂a, ∂f/∂b) of a binary rule over the broadcast shape, as differentiable operations of a and b (z = f(a, b)
+    /// is passed in). Their derivatives are the rule's second partials.
+    static member internal RulePartials<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>, z: Tensor<'T>) : struct (Tensor<'T> * Tensor<'T>) =
+        let dims = z.Dims
+        let pa = Array.zeroCreate (Shapes.size dims)
+        let pb = Array.zeroCreate pa.Length
+        let av, bv, zv = a.Data, b.Data, z.Data
+        Kernels.ForElements(a.Dims, b.Dims, dims, fun ia ib io ->
+            let struct (p, q) = 'R.Partials(av[ia], bv[ib], zv[io])
+            pa[io] <- p
+            pb[io] <- q)
+        // Partial k (0: ∂/∂a, 1: ∂/∂b) as a differentiable tensor: its own partials are second partials.
+        let make (k: int) (values: 'T[]) =
+            Tensor<'T>.Make((if k = 0 then "d1" else "d2") + 'R.Name, values, dims, [| a; b |],
+                (fun xs _ g needs ->
+                    let struct (faa, fab, fbb) = Tensor<'T>.RuleSecondPartials<'R>(xs[0], xs[1], z)
+                    let da, db = if k = 0 then faa, fab else fab, fbb
+                    [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(da, g), xs[0].Dims) else null)
+                       (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(db, g), xs[1].Dims) else null) |]),
+                (fun ps _ ts ->
+                    let struct (faa, fab, fbb) = Tensor<'T>.RuleSecondPartials<'R>(ps[0], ps[1], z)
+                    let da, db = if k = 0 then faa, fab else fab, fbb
+                    let x = if isNull ts[0] then null else Tensor<'T>.Chain(da, ts[0])
+                    let y = if isNull ts[1] then null else Tensor<'T>.Chain(db, ts[1])
+                    Tensor<'T>.AddOrNull(x, y)))
+        struct (make 0 pa, make 1 pb)
+
+    /// The second partials (∂²f/∂a², ∂²f/∂a∂b, ∂²f/∂b²) of a binary rule; differentiating them throws.
+    static member internal RuleSecondPartials<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>, z: Tensor<'T>) : struct (Tensor<'T> * Tensor<'T> * Tensor<'T>) =
+        let dims = z.Dims
+        let n = Shapes.size dims
+        let faa, fab, fbb = Array.zeroCreate n, Array.zeroCreate n, Array.zeroCreate n
+        let av, bv, zv = a.Data, b.Data, z.Data
+        Kernels.ForElements(a.Dims, b.Dims, dims, fun ia ib io ->
+            let struct (p, q, r) = 'R.SecondPartials(av[ia], bv[ib], zv[io])
+            faa[io] <- p
+            fab[io] <- q
+            fbb[io] <- r)
+        let refuse () : 'a =
+            raise (NotSupportedException($"A third derivative through the elementwise function '{'R.Name}' is not supported: the rule table gives first and second derivatives only."))
+        let make (values: 'T[]) = Tensor<'T>.Make("d2" + 'R.Name, values, dims, [| a; b |], (fun _ _ _ _ -> refuse ()), (fun _ _ _ -> refuse ()))
+        struct (make faa, make fab, make fbb)
+
+    // ----- operators --------------------------------------------------------------------------------
+
+    /// <summary>Elementwise sum with broadcasting (NumPy rules).</summary>
+    static member (+)(a: Tensor<'T>, b: Tensor<'T>) = Tensor<'T>.Add(a, b)
+    /// <summary>Adds a constant to every element.</summary>
+    static member (+)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Add(a, Tensor<'T>.Scalar c)
+    /// <summary>Adds a constant to every element.</summary>
+    static member (+)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Add(Tensor<'T>.Scalar c, a)
+    /// <summary>Elementwise difference with broadcasting.</summary>
+    static member (-)(a: Tensor<'T>, b: Tensor<'T>) = Tensor<'T>.Subtract(a, b)
+    /// <summary>Subtracts a constant from every element.</summary>
+    static member (-)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Subtract(a, Tensor<'T>.Scalar c)
+    /// <summary>Subtracts every element from a constant.</summary>
+    static member (-)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Subtract(Tensor<'T>.Scalar c, a)
+    /// <summary>Elementwise product with broadcasting.</summary>
+    static member (*)(a: Tensor<'T>, b: Tensor<'T>) = Tensor<'T>.Multiply(a, b)
+    /// <summary>Multiplies every element by a constant.</summary>
+    static member (*)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Multiply(a, Tensor<'T>.Scalar c)
+    /// <summary>Multiplies every element by a constant.</summary>
+    static member (*)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Multiply(Tensor<'T>.Scalar c, a)
+    /// <summary>Elementwise quotient with broadcasting (rule <see cref="T:Fluxion.DivideRule"/>).</summary>
+    static member (/)(a: Tensor<'T>, b: Tensor<'T>) = Tensor<'T>.Binary<DivideRule>(a, b)
+    /// <summary>Divides every element by a constant.</summary>
+    static member (/)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Multiply(a, Tensor<'T>.Scalar('T.One / c))
+    /// <summary>Divides a constant by every element.</summary>
+    static member (/)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Binary<DivideRule>(Tensor<'T>.Scalar c, a)
+    /// <summary>Elementwise negation.</summary>
+    static member (~-)(a: Tensor<'T>) = Tensor<'T>.Negate a
+
+/// A recorded operation of reverse mode: the nodes of its operands (null for constants) and its VJP.
+and [<Sealed; AllowNullLiteral>] internal Node<'T when 'T :> IFloatingPointIeee754<'T>>(inputs: Node<'T>[], name: string) =
+    let seq = Sequence.next ()
+    let mutable vjp: Tensor<'T> -> bool[] -> Tensor<'T>[] = Unchecked.defaultof<Tensor<'T> -> bool[] -> Tensor<'T>[]>
+    /// The execution-order number (larger = later).
+    member _.Seq = seq
+    /// The operands' nodes; null entries are constants.
+    member _.Inputs = inputs
+    /// The operation's name (for messages).
+    member _.Name = name
+    /// adjoint → needs → operand adjoints; null for a leaf (a parameter or a differentiation input).
+    member _.Vjp
+        with get (): Tensor<'T> -> bool[] -> Tensor<'T>[] = vjp
+        and set (v: Tensor<'T> -> bool[] -> Tensor<'T>[]) = vjp <- v
+    /// True for a leaf.
+    member _.IsLeaf: bool = isNull (box vjp)

@@ -1,0 +1,63 @@
+/// Shape mismatches and misuse give clear exceptions.
+module Fluxion.Tensors.Tests.MisuseTests
+
+open System
+open Expecto
+open Fluxion
+open Fluxion.Tensors.Tests.Check
+
+let private throwsWith<'E when 'E :> exn> (fragments: string list) (f: unit -> unit) =
+    let e = Expect.throwsC f id
+    Expect.isTrue (e :? 'E) $"expected {typeof<'E>.Name}, got {e}"
+    for s in fragments do
+        Expect.stringContains e.Message s "message"
+
+[<Tests>]
+let tests =
+    testList "tensor misuse" [
+        test "broadcasting mismatch names the operation and both shapes" {
+            let a = Tensor.Zeros<float>(2, 3)
+            let b = Tensor.Zeros<float>(4)
+            throwsWith<ArgumentException> [ "add"; "[2, 3]"; "[4]" ] (fun () -> Tensor.Add(a, b) |> ignore)
+            throwsWith<ArgumentException> [ "multiply"; "[2, 3]"; "[4]" ] (fun () -> (a * b) |> ignore)
+            throwsWith<ArgumentException> [ "pow"; "[2, 3]"; "[4]" ] (fun () -> Tensor.Pow(a, b) |> ignore)
+        }
+        test "reshape to another size" {
+            throwsWith<ArgumentException> [ "reshape"; "[2, 3]"; "[4]" ] (fun () -> Tensor.Reshape(Tensor.Zeros<float>(2, 3), 4) |> ignore)
+        }
+        test "unsupported element type" {
+            throwsWith<NotSupportedException> [ "Half" ] (fun () -> Tensor.Zeros<Half>(2) |> ignore)
+            throwsWith<NotSupportedException> [ "Dual" ] (fun () -> Tensor.FromArray [| Dual<float>.Variable 1.0 |] |> ignore)
+        }
+        test "Gradients with an input that does not require a gradient" {
+            let x = Tensor.Ones<float>(2)
+            let p = x.AsParameter()
+            let y = Tensor.Sum(Tensor.Multiply(p, p))
+            throwsWith<ArgumentException> [ "inputs[1]"; "AsParameter" ] (fun () -> Tensor.Gradients(y, [| p; x |]) |> ignore)
+        }
+        test "Gradient of a function with several outputs" {
+            throwsWith<ArgumentException> [ "one output element"; "[2]" ] (fun () -> Tensor.Gradient(Func<_, _>(fun (t: T) -> Tensor.Exp t), Tensor.Ones<float>(2)) |> ignore)
+        }
+        test "a seed of the wrong shape" {
+            let x = Tensor.Ones<float>(3)
+            throwsWith<ArgumentException> [ "[2]"; "[3]" ] (fun () -> Tensor.Vjp(Func<_, _>(fun (t: T) -> Tensor.Exp t), x, Tensor.Ones<float>(2)) |> ignore)
+            let p = x.AsParameter()
+            throwsWith<ArgumentException> [ "seed"; "[2]"; "[3]" ] (fun () -> Tensor.Gradients(Tensor.Exp p, [| p |], Tensor.Ones<float>(2), false) |> ignore)
+        }
+        test "a tangent of the wrong shape" {
+            throwsWith<ArgumentException> [ "[2]"; "[3]" ] (fun () -> Tensor.Jvp(Func<_, _>(fun (t: T) -> t), Tensor.Ones<float>(3), Tensor.Ones<float>(2)) |> ignore)
+        }
+        test "nested forward mode is refused" {
+            let f (t: T) = (Tensor.Jvp(Func<_, _>(fun (s: T) -> Tensor.Exp s), t, t)).Tangent
+            throwsWith<NotSupportedException> [ "Nested forward mode" ] (fun () -> Tensor.Jvp(Func<_, _>(f), Tensor.Ones<float>(2), Tensor.Ones<float>(2)) |> ignore)
+        }
+        test "indexer checks rank and range" {
+            let x = Tensor.Zeros<float>(2, 3)
+            throwsWith<ArgumentException> [ "1 indices"; "[2, 3]" ] (fun () -> x[1] |> ignore)
+            throwsWith<IndexOutOfRangeException> [ "axis 1" ] (fun () -> x[1, 3] |> ignore)
+            Expect.equal x[1, 2] 0.0 "in range"
+        }
+        test "ToScalar on a tensor with several elements" {
+            throwsWith<InvalidOperationException> [ "[2]" ] (fun () -> Tensor.Ones<float>(2).ToScalar() |> ignore)
+        }
+    ]
