@@ -82,7 +82,7 @@ def fluxion_mean_ns():
 
 
 def main():
-    torch.set_num_threads(1)
+    torch.set_num_threads(2)
     x = point(N)
     g = gradient(x)
     expected = analytic_gradient(x)

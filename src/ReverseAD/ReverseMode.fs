@@ -71,15 +71,18 @@ type ReverseMode =
     static member private NotNull(value: obj, name: string) =
         if isNull value then raise (ArgumentNullException name)
 
+    /// An array of n input Vars for tape t, reused by this nesting level between calls.
+    static member private InputArray<'T when 'T :> IFloatingPointIeee754<'T>>(t: Tape<'T>, n: int) : Var<'T>[] =
+        match t.InputCache with
+        | :? (Var<'T>[]) as a when a.Length = n -> a
+        | _ ->
+            let a = Array.zeroCreate n
+            t.InputCache <- a
+            a
+
     /// The inputs as Vars on tape t (entries 1..n), in an array that this nesting level reuses.
     static member private Inputs<'T when 'T :> IFloatingPointIeee754<'T>>(t: Tape<'T>, x: 'T[]) : Var<'T>[] =
-        let xs =
-            match t.InputCache with
-            | :? (Var<'T>[]) as a when a.Length = x.Length -> a
-            | _ ->
-                let a = Array.zeroCreate x.Length
-                t.InputCache <- a
-                a
+        let xs = ReverseMode.InputArray(t, x.Length)
         let owner = t.Owner
         for i in 0 .. x.Length - 1 do
             xs[i] <- Var<'T>(x[i], t.PushInput(), owner)
@@ -189,12 +192,44 @@ type ReverseMode =
     /// <exception cref="T:System.ArgumentException">v and x have different lengths.</exception>
     static member HessianVectorProduct<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Var<Dual<'T>>[], Var<Dual<'T>>>, x: 'T[], v: 'T[]) : 'T[] =
         ReverseMode.NotNull(x, nameof x)
+        let result = Array.zeroCreate x.Length
+        ReverseMode.HessianVectorProductInto(f, x, v, result) |> ignore
+        result
+
+    /// <summary>
+    /// Computes f(x) and writes the Hessian-vector product ∇²f(x)·v into <paramref name="result"/>, by forward
+    /// over reverse like <c>HessianVectorProduct</c>. After warm-up this allocates nothing (the tape and the
+    /// input array are reused), which makes it the call for Newton-Krylov and truncated-Newton loops.
+    /// </summary>
+    /// <returns>The value f(x).</returns>
+    /// <exception cref="T:System.ArgumentException">v or result has a different length than x.</exception>
+    static member HessianVectorProductInto<'T when 'T :> IFloatingPointIeee754<'T>>
+        (f: Func<Var<Dual<'T>>[], Var<Dual<'T>>>, x: 'T[], v: 'T[], result: 'T[]) : 'T =
+        ReverseMode.NotNull(f, nameof f)
+        ReverseMode.NotNull(x, nameof x)
         ReverseMode.NotNull(v, nameof v)
+        ReverseMode.NotNull(result, nameof result)
         if v.Length <> x.Length then
             raise (ArgumentException($"The direction has length {v.Length}, the input {x.Length}.", nameof v))
-        let g = Array.zeroCreate x.Length
-        ReverseMode.ValueAndGradientInto(f, Array.init x.Length (fun i -> Dual<'T>(x[i], v[i])), g) |> ignore
-        g |> Array.map (fun d -> d.Tangent)
+        if result.Length <> x.Length then
+            raise (ArgumentException($"The result array has length {result.Length}, the input {x.Length}.", nameof result))
+        let t = Tape<Dual<'T>>.Begin()
+        let owner = t.Owner
+        try
+            let xs = ReverseMode.InputArray(t, x.Length)
+            for i in 0 .. x.Length - 1 do
+                xs[i] <- Var<Dual<'T>>(Dual<'T>(x[i], v[i]), t.PushInput(), owner)
+            let y = f.Invoke xs
+            ReverseMode.CheckOutput(t, y)
+            t.ClearForSweep()
+            t.AddAdjoint(y.Index, Dual<'T>.One)
+            t.Sweep()
+            let adj = t.Adjoints
+            for i in 0 .. x.Length - 1 do
+                result[i] <- adj[i + 1].Tangent
+            y.Primal.Primal
+        finally
+            t.End owner
 
     /// <summary>
     /// The full Hessian ∇²f(x) by forward over reverse: one Hessian-vector product per input (column). For

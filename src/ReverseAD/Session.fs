@@ -164,6 +164,15 @@ type GradientTape<'T when 'T :> IFloatingPointIeee754<'T>> private (tape: Tape<'
         if tape.Id <> owner then raise (Tape<'T>.Foreign owner)
         Var<'T>(value, tape.PushInput(), owner)
 
+    /// <summary>
+    /// The number of entries on this computation's tape so far: one per input variable, one per recorded
+    /// operation, one per output of a custom operation or checkpoint, plus one sink entry. The tape's memory is
+    /// proportional to it.
+    /// </summary>
+    member g.EntryCount : int =
+        g.Running()
+        tape.Count
+
     /// <summary>New independent variables with the given values.</summary>
     member g.Variables(values: 'T[]) : Var<'T>[] =
         if isNull values then raise (ArgumentNullException(nameof values))

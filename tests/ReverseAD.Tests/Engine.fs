@@ -142,6 +142,22 @@ let tests =
             let value, _ = Reverse.valueAndGradient (loss 4000 10) p
             Expect.equal value (fst (Reverse.valueAndGradient (loss 4000 0) p)) "value"
         }
+        test "EntryCount: the sink, one entry per input and per operation; checkpoints keep the tape short" {
+            do
+                use tape = GradientTape<float>.Start()
+                let x = tape.Variables [| 2.0; 3.0 |]
+                Expect.equal tape.EntryCount 3 "the sink and two inputs"
+                let _ = x[0] * x[0] + sin x[1]
+                Expect.equal tape.EntryCount 6 "three operations more"
+            let entries perCheckpoint =
+                use tape = GradientTape<float>.Start()
+                loss 4000 perCheckpoint (tape.Variables [| 1.0; 0.0; 4.0; 0.3 |]) |> ignore
+                tape.EntryCount
+            // A step records 8 operations (dt·v, +, k·x, negation, c·v, −, dt·(…), +), the loss 4.
+            Expect.equal (entries 0) (1 + 4 + 8 * 4000 + 4) "plain: every step"
+            // A checkpoint keeps only its 4 outputs.
+            Expect.equal (entries 400) (1 + 4 + 4 * 10 + 4) "ten checkpoints"
+        }
         test "nested checkpoints, and checkpoints inside a Jacobian's repeated sweeps" {
             let inner (s: Var<float>[]) = [| sin s[0] * s[1]; s[1] + s[0] * s[0] |]
             let outer (s: Var<float>[]) = Reverse.checkpoint inner (Reverse.checkpoint inner s)

@@ -26,6 +26,21 @@ let tests =
                 let expected = Seq.sum (seq { for j in 0..3 -> h[i, j] * v[j] })
                 Expect.isLessThan (relErr hv[i] expected) 1e-13 $"(Hv)[{i}]"
         }
+        test "HessianVectorProductInto writes H v, returns f(x), and validates its arguments" {
+            let v = [| 0.3; -0.2; 1.1; 0.5 |]
+            let f = System.Func<Var<Dual<float>>[], Var<Dual<float>>>(mixed<Var<Dual<float>>>)
+            let h = forwardHessian mixed<Dual<Dual<float>>> point
+            let result = Array.zeroCreate 4
+            // Twice, so that the second call runs on the reused tape and input array.
+            for _ in 1..2 do
+                let value = ReverseMode.HessianVectorProductInto(f, point, v, result)
+                Expect.floatClose Accuracy.veryHigh value (mixed<float> point) "f(x)"
+                for i in 0..3 do
+                    let expected = Seq.sum (seq { for j in 0..3 -> h[i, j] * v[j] })
+                    Expect.isLessThan (relErr result[i] expected) 1e-13 $"(Hv)[{i}]"
+            Expect.throwsT<System.ArgumentException> (fun () -> ReverseMode.HessianVectorProductInto(f, point, v, Array.zeroCreate 3) |> ignore) "short result"
+            Expect.throwsT<System.ArgumentException> (fun () -> ReverseMode.HessianVectorProductInto(f, point, [| 1.0 |], result) |> ignore) "short direction"
+        }
         test "Rosenbrock Hessian by forward over reverse equals the analytic tridiagonal Hessian" {
             let x = [| 0.5; -0.3; 1.2; 0.8 |]
             let h = Reverse.hessian rosenbrock<Var<Dual<float>>> x
