@@ -311,6 +311,141 @@ type Tensor =
         Shapes.check (nameof shape) shape
         Tensor<'T>.Expand(x, Array.copy shape)
 
+    // ----- structure ------------------------------------------------------------------------------
+
+    /// <summary>The axes reordered: axis i of the result is axis permutation[i] of x (a copy).</summary>
+    /// <exception cref="T:System.ArgumentException">permutation is not a permutation of the axes.</exception>
+    static member Permute<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, [<ParamArray>] permutation: int[]) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Structure.Permute(x, permutation)
+
+    /// <summary>The transpose of a matrix, or of the last two axes of a batch of matrices.</summary>
+    /// <exception cref="T:System.ArgumentException">x has rank below 2.</exception>
+    static member Transpose<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        if x.Rank < 2 then raise (ArgumentException($"transpose: needs rank 2 or more, got shape {Shapes.show x.Dims}.", nameof x))
+        Tensor.Transpose(x, -2, -1)
+
+    /// <summary>Swaps two axes (negative axes count from the end).</summary>
+    static member Transpose<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis1: int, axis2: int) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        let a = Shapes.axis "transpose" x.Rank axis1
+        let b = Shapes.axis "transpose" x.Rank axis2
+        let perm = Array.init x.Rank id
+        perm[a] <- b
+        perm[b] <- a
+        Structure.Permute(x, perm)
+
+    /// <summary>The elements start ≤ i &lt; stop along one axis (negative axis counts from the end).</summary>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">The range is not within the axis.</exception>
+    static member Slice<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int, start: int, stop: int) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        let a = Shapes.axis "slice" x.Rank axis
+        let starts = Array.zeroCreate x.Rank
+        let stops = Array.copy x.Dims
+        starts[a] <- start
+        stops[a] <- stop
+        Tensor.Slice(x, starts, stops)
+
+    /// <summary>The block starts[d] ≤ i &lt; stops[d] along every axis d.</summary>
+    /// <exception cref="T:System.ArgumentException">The arrays do not have one entry per axis.</exception>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">A range is not within its axis.</exception>
+    static member Slice<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, starts: int[], stops: int[]) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Tensor.NotNull(starts, nameof starts)
+        Tensor.NotNull(stops, nameof stops)
+        if starts.Length <> x.Rank || stops.Length <> x.Rank then
+            raise (ArgumentException($"slice: {starts.Length} starts and {stops.Length} stops for a tensor of shape {Shapes.show x.Dims}.", nameof starts))
+        for d in 0 .. x.Rank - 1 do
+            if starts[d] < 0 || stops[d] < starts[d] || stops[d] > x.Dims[d] then
+                raise (ArgumentOutOfRangeException(nameof starts, $"slice: range {starts[d]}..{stops[d]} is not within axis {d} of a tensor of shape {Shapes.show x.Dims}."))
+        Structure.Slice(x, Array.copy starts, Array.init x.Rank (fun d -> stops[d] - starts[d]))
+
+    /// <summary>The sub-tensor at one index along an axis, without that axis (x[i] for axis 0).</summary>
+    static member Select<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int, index: int) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        let a = Shapes.axis "select" x.Rank axis
+        if index < 0 || index >= x.Dims[a] then
+            raise (ArgumentOutOfRangeException(nameof index, index, $"select: index out of range for axis {a} of a tensor of shape {Shapes.show x.Dims}."))
+        let part = Tensor.Slice(x, a, index, index + 1)
+        Tensor<'T>.Reshape(part, x.Dims |> Array.removeAt a)
+
+    /// <summary>The element at the given index (one entry per axis) as a differentiable scalar tensor.</summary>
+    static member Index<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, [<ParamArray>] index: int[]) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Tensor.NotNull(index, nameof index)
+        if index.Length <> x.Rank then
+            raise (ArgumentException($"index: {index.Length} indices for a tensor of shape {Shapes.show x.Dims}.", nameof index))
+        let part = Tensor.Slice(x, index, index |> Array.map (fun i -> i + 1))
+        Tensor<'T>.Reshape(part, [||])
+
+    /// <summary>The tensors joined along an existing axis; every other extent must agree.</summary>
+    /// <exception cref="T:System.ArgumentException">No tensors, or their shapes differ off the axis.</exception>
+    static member Concat<'T when 'T :> IFloatingPointIeee754<'T>>(tensors: Tensor<'T>[], axis: int) : Tensor<'T> =
+        Tensor.NotNull(tensors, nameof tensors)
+        if tensors.Length = 0 then raise (ArgumentException("concat: no tensors.", nameof tensors))
+        for k in 0 .. tensors.Length - 1 do
+            Tensor.Check(tensors[k], $"tensors[{k}]")
+        let first = tensors[0].Dims
+        let a = Shapes.axis "concat" first.Length axis
+        for t in tensors do
+            if t.Rank <> first.Length || Array.exists id (Array.init first.Length (fun d -> d <> a && t.Dims[d] <> first[d])) then
+                raise (ArgumentException($"concat: shapes {Shapes.show first} and {Shapes.show t.Dims} differ off axis {a}.", nameof tensors))
+        Structure.Concat(tensors, a)
+
+    /// <summary>The tensors (all of one shape) stacked along a new axis.</summary>
+    /// <exception cref="T:System.ArgumentException">No tensors, or their shapes differ.</exception>
+    static member Stack<'T when 'T :> IFloatingPointIeee754<'T>>(tensors: Tensor<'T>[], axis: int) : Tensor<'T> =
+        Tensor.NotNull(tensors, nameof tensors)
+        if tensors.Length = 0 then raise (ArgumentException("stack: no tensors.", nameof tensors))
+        for k in 0 .. tensors.Length - 1 do
+            Tensor.Check(tensors[k], $"tensors[{k}]")
+        let first = tensors[0].Dims
+        for t in tensors do
+            if not (Shapes.same t.Dims first) then
+                raise (ArgumentException($"stack: shapes {Shapes.show first} and {Shapes.show t.Dims} differ.", nameof tensors))
+        let a = Shapes.axis "stack" (first.Length + 1) axis
+        let dims = Array.insertAt a 1 first
+        Structure.Concat(tensors |> Array.map (fun t -> Tensor<'T>.Reshape(t, dims)), a)
+
+    /// <summary>
+    /// The slices of x at the given indices along an axis, in that order (numpy.take, torch.index_select):
+    /// the result has extent indices.Length along the axis. Indices may repeat; the VJP adds their adjoints.
+    /// </summary>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">An index is out of range.</exception>
+    static member Take<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int, indices: int[]) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Tensor.NotNull(indices, nameof indices)
+        let a = Shapes.axis "take" x.Rank axis
+        for i in indices do
+            if i < 0 || i >= x.Dims[a] then
+                raise (ArgumentOutOfRangeException(nameof indices, i, $"take: index out of range for axis {a} of a tensor of shape {Shapes.show x.Dims}."))
+        let outer = Shapes.size x.Dims[.. a - 1]
+        let inner = Shapes.size x.Dims[a + 1 ..]
+        let k = indices.Length
+        let full = Array.init (outer * k * inner) (fun p -> indices[(p / inner) % k])
+        Structure.Gather(x, a, full, k)
+
+    /// <summary>
+    /// Gathers along an axis with one index per result element (torch.gather): the result has x's shape with
+    /// extent k = indices.Length / (product of the other extents) along the axis, and
+    /// result[…, j, …] = x[…, indices[…, j, …], …]; indices are given in the result's row-major order.
+    /// With k = 1 along the class axis this picks one entry per row (a label's logit).
+    /// </summary>
+    /// <exception cref="T:System.ArgumentException">indices.Length is not a multiple of the other extents' product.</exception>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">An index is out of range.</exception>
+    static member Gather<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int, indices: int[]) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Tensor.NotNull(indices, nameof indices)
+        let a = Shapes.axis "gather" x.Rank axis
+        let others = Shapes.size x.Dims / (max 1 x.Dims[a])
+        if others = 0 || indices.Length % others <> 0 then
+            raise (ArgumentException($"gather: {indices.Length} indices do not fit a tensor of shape {Shapes.show x.Dims} along axis {a}.", nameof indices))
+        for i in indices do
+            if i < 0 || i >= x.Dims[a] then
+                raise (ArgumentOutOfRangeException(nameof indices, i, $"gather: index out of range for axis {a} of a tensor of shape {Shapes.show x.Dims}."))
+        Structure.Gather(x, a, Array.copy indices, indices.Length / others)
+
     // ----- reductions -----------------------------------------------------------------------------
 
     /// <summary>The sum of all elements (a scalar tensor).</summary>
@@ -341,6 +476,88 @@ type Tensor =
     /// <summary>The mean over one axis; keepDims keeps it with extent 1.</summary>
     static member Mean<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int, keepDims: bool) : Tensor<'T> =
         Tensor.Mean(x, [| axis |], keepDims)
+
+    /// <summary>The largest element (a scalar tensor). At ties the derivative is shared equally; NaN if an element is NaN.</summary>
+    static member Max<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Tensor.Extreme(x, true)
+
+    /// <summary>The largest elements along an axis; keepDims keeps it with extent 1. Ties share the derivative equally.</summary>
+    static member Max<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int, keepDims: bool) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Tensor.Extreme(x, axis, keepDims, true)
+
+    /// <summary>The smallest element (a scalar tensor). At ties the derivative is shared equally.</summary>
+    static member Min<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Tensor.Extreme(x, false)
+
+    /// <summary>The smallest elements along an axis; keepDims keeps it with extent 1.</summary>
+    static member Min<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int, keepDims: bool) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Tensor.Extreme(x, axis, keepDims, false)
+
+    static member private Extreme<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, isMax: bool) : Tensor<'T> =
+        if x.Length = 0 then raise (ArgumentException("max/min of an empty tensor.", nameof x))
+        Tensor<'T>.Reshape(Structure.Extreme(Tensor<'T>.Reshape(x, [| x.Length |]), 0, isMax), [||])
+
+    static member private Extreme<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int, keepDims: bool, isMax: bool) : Tensor<'T> =
+        let a = Shapes.axis (if isMax then "max" else "min") x.Rank axis
+        if x.Dims[a] = 0 then raise (ArgumentException($"max/min over an empty axis of shape {Shapes.show x.Dims}.", nameof x))
+        let m = Structure.Extreme(x, a, isMax)
+        if keepDims then m else Tensor<'T>.Reshape(m, x.Dims |> Array.removeAt a)
+
+    // ----- normalisation and losses ---------------------------------------------------------------
+
+    /// <summary>log Σ exp(x) along an axis, computed stably (shifted by the maximum, which cancels in value and derivative).</summary>
+    static member LogSumExp<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int, keepDims: bool) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        let a = Shapes.axis "logSumExp" x.Rank axis
+        // The shift is a constant: log Σ exp(x − m) + m does not depend on m, so no derivative flows through it.
+        let m = Structure.Extreme(x.Detach(), a, true)
+        let shift = Tensor<'T>.Const(m.Data |> Array.map (fun v -> if 'T.IsFinite v then v else 'T.Zero), m.Dims)
+        let s = Tensor<'T>.SumAxes(Tensor<'T>.Unary<ExpRule>(Tensor<'T>.Subtract(x, shift)), [| a |], true)
+        let y = Tensor<'T>.Add(Tensor<'T>.Unary<LogRule> s, shift)
+        if keepDims then y else Tensor<'T>.Reshape(y, x.Dims |> Array.removeAt a)
+
+    /// <summary>log Σ exp(x) over all elements, computed stably (a scalar tensor).</summary>
+    static member LogSumExp<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>) : Tensor<'T> =
+        Tensor.Check(x, nameof x)
+        Tensor.LogSumExp(Tensor<'T>.Reshape(x, [| x.Length |]), 0, false)
+
+    /// <summary>The softmax exp(x) / Σ exp(x) along an axis, computed stably.</summary>
+    static member Softmax<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int) : Tensor<'T> =
+        Tensor<'T>.Unary<ExpRule>(Tensor.LogSoftmax(x, axis))
+
+    /// <summary>x − log Σ exp(x) along an axis, computed stably.</summary>
+    static member LogSoftmax<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, axis: int) : Tensor<'T> =
+        Tensor<'T>.Subtract(x, Tensor.LogSumExp(x, axis, true))
+
+    /// <summary>
+    /// The mean cross-entropy of logits [batch, classes] against integer class labels (one per row):
+    /// mean over rows of logSumExp(row) − row[label], computed stably.
+    /// </summary>
+    /// <exception cref="T:System.ArgumentException">logits is not a matrix, or there is not one label per row.</exception>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">A label is not a class index.</exception>
+    static member CrossEntropy<'T when 'T :> IFloatingPointIeee754<'T>>(logits: Tensor<'T>, labels: int[]) : Tensor<'T> =
+        Tensor.Check(logits, nameof logits)
+        Tensor.NotNull(labels, nameof labels)
+        if logits.Rank <> 2 then
+            raise (ArgumentException($"crossEntropy: logits must be [batch, classes], got shape {Shapes.show logits.Dims}.", nameof logits))
+        if labels.Length <> logits.Dims[0] then
+            raise (ArgumentException($"crossEntropy: {labels.Length} labels for logits of shape {Shapes.show logits.Dims}.", nameof labels))
+        let picked = Tensor.Gather(logits, 1, labels)
+        Tensor.Mean(Tensor<'T>.Subtract(Tensor.LogSumExp(logits, 1, true), picked))
+
+    /// <summary>The mean squared error mean((prediction − target)²); shapes must match exactly.</summary>
+    /// <exception cref="T:System.ArgumentException">The shapes differ.</exception>
+    static member MeanSquaredError<'T when 'T :> IFloatingPointIeee754<'T>>(prediction: Tensor<'T>, target: Tensor<'T>) : Tensor<'T> =
+        Tensor.Check(prediction, nameof prediction)
+        Tensor.Check(target, nameof target)
+        if not (Shapes.same prediction.Dims target.Dims) then
+            raise (ArgumentException($"meanSquaredError: prediction shape {Shapes.show prediction.Dims} and target shape {Shapes.show target.Dims} differ.", nameof target))
+        let d = Tensor<'T>.Subtract(prediction, target)
+        Tensor.Mean(Tensor<'T>.Multiply(d, d))
 
     // ----- differentiation ------------------------------------------------------------------------
 

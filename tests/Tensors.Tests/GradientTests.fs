@@ -39,6 +39,25 @@ let private oneInput: (string * (T -> T) * T) list =
       "mean axis", (fun x -> Tensor.Mean(x, 1, true)), uniform rng -1.0 1.0 [| 3; 4; 2 |]
       "reshape", (fun x -> Tensor.Multiply(Tensor.Reshape(x, 4, -1), c -1.0 1.0 [| 4; 3 |])), uniform rng -1.0 1.0 [| 2; 6 |]
       "broadcastTo", (fun x -> Tensor.Multiply(Tensor.BroadcastTo(x, 2, 3, 4), c -1.0 1.0 [| 2; 3; 4 |])), uniform rng -1.0 1.0 [| 3; 1 |]
+      "permute", (fun x -> Tensor.Multiply(Tensor.Permute(x, 2, 0, 1), c -1.0 1.0 [| 4; 2; 3 |])), uniform rng -1.0 1.0 [| 2; 3; 4 |]
+      "transpose", (fun x -> Tensor.Multiply(Tensor.Transpose x, c -1.0 1.0 [| 2; 4; 3 |])), uniform rng -1.0 1.0 [| 2; 3; 4 |]
+      "transpose axes", (fun x -> Tensor.Sin(Tensor.Transpose(x, 0, 2))), uniform rng -1.0 1.0 [| 2; 3; 4 |]
+      "slice", (fun x -> Tensor.Square(Tensor.Slice(x, 1, 1, 3))), uniform rng -1.0 1.0 [| 2; 4; 3 |]
+      "slice block", (fun x -> Tensor.Exp(Tensor.Slice(x, [| 1; 0 |], [| 3; 2 |]))), uniform rng -1.0 1.0 [| 3; 3 |]
+      "select", (fun x -> Tensor.Multiply(Tensor.Select(x, 1, 2), Tensor.Select(x, 0, 1))), uniform rng -1.0 1.0 [| 3; 3 |]
+      "index", (fun x -> Tensor.Multiply(Tensor.Index(x, 1, 2), Tensor.Sum x)), uniform rng -1.0 1.0 [| 2; 3 |]
+      "concat", (fun x -> Tensor.Concat([| x; Tensor.Sin x; c -1.0 1.0 [| 2; 1 |] |], 1)), uniform rng -1.0 1.0 [| 2; 3 |]
+      "stack", (fun x -> Tensor.Stack([| Tensor.Square x; x; c -1.0 1.0 [| 2; 3 |] |], -1)), uniform rng -1.0 1.0 [| 2; 3 |]
+      "take (repeated indices)", (fun x -> Tensor.Square(Tensor.Take(x, 0, [| 2; 0; 2 |]))), uniform rng -1.0 1.0 [| 3; 2 |]
+      "gather", (fun x -> Tensor.Exp(Tensor.Gather(x, 1, [| 0; 2; 1; 1 |]))), uniform rng -1.0 1.0 [| 2; 3 |]
+      "max along axis", (fun x -> Tensor.Max(x, 1, false)), tensor [| 0.1; 0.9; -0.3; 0.5; 0.2; 0.7 |] [| 2; 3 |]
+      "min along axis (keepDims)", (fun x -> Tensor.Min(x, 0, true)), tensor [| 0.1; 0.9; -0.3; 0.5; 0.2; 0.7 |] [| 2; 3 |]
+      "max of all", Tensor.Max, tensor [| 0.1; 0.9; -0.3; 0.5 |] [| 4 |]
+      "logSumExp", (fun x -> Tensor.LogSumExp(x, 1, false)), uniform rng -2.0 2.0 [| 3; 4 |]
+      "softmax", (fun x -> Tensor.Softmax(x, -1)), uniform rng -2.0 2.0 [| 3; 4 |]
+      "logSoftmax", (fun x -> Tensor.LogSoftmax(x, 0)), uniform rng -2.0 2.0 [| 3; 4 |]
+      "crossEntropy", (fun x -> Tensor.CrossEntropy(x, [| 2; 0; 3 |])), uniform rng -2.0 2.0 [| 3; 4 |]
+      "meanSquaredError", (fun x -> Tensor.MeanSquaredError(x, c -1.0 1.0 [| 3; 2 |])), uniform rng -1.0 1.0 [| 3; 2 |]
       "composite", (fun x -> Tensor.Sum(Tensor.Tanh(Tensor.Add(Tensor.Multiply(x, c -1.0 1.0 [| 4; 3 |]), c -0.5 0.5 [| 3 |])), 0, false)),
       uniform rng -1.0 1.0 [| 4; 1 |] ]
 
@@ -52,7 +71,13 @@ let private scalarFunctions: (string * (T -> T) * T) list =
       uniform rng -1.0 1.0 [| 6 |]
       "broadcast product", (fun x -> Tensor.Sum(Tensor.Multiply(Tensor.Tanh(Tensor.Multiply(x, c -1.0 1.0 [| 3; 4 |])), x))), uniform rng -1.0 1.0 [| 4 |]
       "pow and division", (fun x -> Tensor.Sum(Tensor.Divide(Tensor.Pow(x, Tensor.Sigmoid x), Tensor.Add(x, Tensor.Scalar 1.0)))), uniform rng 0.5 1.5 [| 4 |]
-      "gelu", (fun x -> Tensor.Sum(Tensor.Multiply(Tensor.Gelu x, x))), uniform rng -1.0 1.0 [| 5 |] ]
+      "gelu", (fun x -> Tensor.Sum(Tensor.Multiply(Tensor.Gelu x, x))), uniform rng -1.0 1.0 [| 5 |]
+      "cross-entropy", (fun x -> Tensor.CrossEntropy(Tensor.Reshape(x, 2, 3), [| 1; 2 |])), uniform rng -2.0 2.0 [| 6 |]
+      "softmax-weighted", (fun x -> Tensor.Sum(Tensor.Multiply(Tensor.Softmax(x, 0), Tensor.Concat([| x; Tensor.Slice(x, 0, 0, 2) |], 0) |> fun t -> Tensor.Slice(t, 0, 1, 5)))), uniform rng -1.0 1.0 [| 4 |]
+      "permuted quadratic form", (fun x ->
+          let m = Tensor.Reshape(x, 2, 3)
+          Tensor.Sum(Tensor.Multiply(Tensor.Stack([| Tensor.Transpose m; Tensor.Transpose(Tensor.Square m) |], 0), Tensor.Take(Tensor.Transpose m, 1, [| 1; 0 |])))),
+      uniform rng -1.0 1.0 [| 6 |] ]
 
 [<Tests>]
 let tests =

@@ -57,6 +57,17 @@ let tests =
             throwsWith<IndexOutOfRangeException> [ "axis 1" ] (fun () -> x[1, 3] |> ignore)
             Expect.equal x[1, 2] 0.0 "in range"
         }
+        test "structural operations check their arguments" {
+            let x = Tensor.Zeros<float>(2, 3)
+            throwsWith<ArgumentException> [ "concat"; "[2, 3]"; "[3, 3]" ] (fun () -> Tensor.Concat([| x; Tensor.Zeros<float>(3, 3) |], 1) |> ignore)
+            throwsWith<ArgumentException> [ "stack"; "[2, 3]"; "[3, 2]" ] (fun () -> Tensor.Stack([| x; Tensor.Zeros<float>(3, 2) |], 0) |> ignore)
+            throwsWith<ArgumentException> [ "permute"; "[0, 0]" ] (fun () -> Tensor.Permute(x, 0, 0) |> ignore)
+            throwsWith<ArgumentOutOfRangeException> [ "slice"; "1..4" ] (fun () -> Tensor.Slice(x, 1, 1, 4) |> ignore)
+            throwsWith<ArgumentOutOfRangeException> [ "take" ] (fun () -> Tensor.Take(x, 0, [| 2 |]) |> ignore)
+            throwsWith<ArgumentOutOfRangeException> [ "axis 2" ] (fun () -> Tensor.Sum(x, 2, false) |> ignore)
+            throwsWith<ArgumentException> [ "crossEntropy"; "3 labels" ] (fun () -> Tensor.CrossEntropy(x, [| 0; 1; 2 |]) |> ignore)
+            throwsWith<ArgumentException> [ "meanSquaredError"; "[2, 3]"; "[3]" ] (fun () -> Tensor.MeanSquaredError(x, Tensor.Zeros<float>(3)) |> ignore)
+        }
         test "ToScalar on a tensor with several elements" {
             throwsWith<InvalidOperationException> [ "[2]" ] (fun () -> Tensor.Ones<float>(2).ToScalar() |> ignore)
         }
