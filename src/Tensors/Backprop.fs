@@ -109,9 +109,29 @@ type internal Backprop =
             let t = x.ActiveTangent
             Tensor<'T>(x.Data, x.Dims, Node<'T>([||], "input"), t, (if isNull t then 0 else Modes.Level))
 
+    /// True when the graph of y reaches a leaf other than the given inputs' nodes: a parameter, or a tensor of an
+    /// enclosing differentiation. Only then can the gradients need a graph of their own.
+    static member private ReachesOtherLeaves<'T when 'T :> IFloatingPointIeee754<'T>>(y: Tensor<'T>, inputs: Tensor<'T>[]) =
+        if isNull y.Node then false
+        else
+            let own = HashSet<Node<'T>>(inputs |> Seq.map (fun x -> x.Node), HashIdentity.Reference)
+            let seen = HashSet<Node<'T>>(HashIdentity.Reference)
+            let stack = Stack<Node<'T>>()
+            stack.Push y.Node
+            seen.Add y.Node |> ignore
+            let mutable found = false
+            while not found && stack.Count > 0 do
+                let n = stack.Pop()
+                if n.IsLeaf && not (own.Contains n) then found <- true
+                for i in n.Inputs do
+                    if not (isNull i) && seen.Add i then stack.Push i
+            found
+
     /// Runs f on differentiation inputs made from xs, then sweeps back from its output with the given seed
-    /// (ones when null). Records while f runs even inside a no-grad scope; the sweep records (so the results can
-    /// be differentiated again) unless the call itself was made inside a no-grad scope.
+    /// (ones when null). Records while f runs even inside a no-grad scope. The sweep records (so that the results
+    /// can be differentiated again) only when the graph reaches other leaves (parameters, or an enclosing
+    /// differentiation's inputs) and the call was not made inside a no-grad scope; otherwise the value and the
+    /// gradients come back without nodes (they keep their tangents, for forward over reverse).
     static member Reverse<'T when 'T :> IFloatingPointIeee754<'T>>(f: Tensor<'T>[] -> Tensor<'T>, xs: Tensor<'T>[], seed: Tensor<'T>, requireScalar: bool) =
         for k in 0 .. xs.Length - 1 do
             if isNull xs[k] then raise (ArgumentNullException($"x[{k}]"))
@@ -124,8 +144,10 @@ type internal Backprop =
             if requireScalar && y.Length <> 1 then
                 raise (ArgumentException($"A gradient needs a function with one output element; this one returned shape {Shapes.show y.Dims} (use Vjp for other outputs).", "f"))
             let s = if isNull seed then Tensor<'T>.Const(Array.create y.Length 'T.One, y.Dims) else seed
-            let gs = Backprop.Run(y, inputs, s, wasRecording)
-            struct (y, gs)
+            let graph = wasRecording && Backprop.ReachesOtherLeaves(y, inputs)
+            let gs = Backprop.Run(y, inputs, s, graph)
+            if graph then struct (y, gs)
+            else struct (y.WithoutNode(), gs |> Array.map (fun g -> g.WithoutNode()))
         finally
             Modes.Recording <- wasRecording
 

@@ -91,6 +91,8 @@ type internal RuleOp<'R, 'T when 'R :> IBinaryRule and 'R: struct and 'T :> IFlo
 /// The raw kernels.
 [<AbstractClass; Sealed>]
 type internal Kernels =
+    // Outputs that a kernel writes completely are allocated uninitialised (no zeroing pass over large arrays).
+
     /// Work on at least this many elements is split across cores.
     static member ParallelThreshold = 65536
 
@@ -146,7 +148,7 @@ type internal Kernels =
     static member Binary<'Op, 'T when 'Op :> IRowOp<'T> and 'Op: struct and 'T :> IFloatingPointIeee754<'T>>
         (a: 'T[], aShape: int[], b: 'T[], bShape: int[], outShape: int[]) : 'T[] =
         let total = Shapes.size outShape
-        let out = Array.zeroCreate total
+        let out = GC.AllocateUninitializedArray total
         if a.Length = total && b.Length = total then
             Kernels.Chunks(total, 1, fun s e ->
                 'Op.Rows(ReadOnlySpan(a, s, e - s), ReadOnlySpan(b, s, e - s), Span(out, s, e - s)))
@@ -176,7 +178,7 @@ type internal Kernels =
     /// Elements of `src` read through offset and strides (zero strides repeat), written contiguously in the
     /// row-major order of `outShape`: broadcasting, transposition and slicing are all this copy.
     static member Strided<'T>(src: 'T[], offset: int, srcStrides: int[], outShape: int[]) : 'T[] =
-        let out = Array.zeroCreate (Shapes.size outShape)
+        let out = GC.AllocateUninitializedArray(Shapes.size outShape)
         if out.Length > 0 then
             let r = outShape.Length
             if r = 0 then out[0] <- src[offset]
@@ -248,7 +250,7 @@ type internal Kernels =
 
     /// A unary rule's value f(x) element by element (TensorPrimitives where it covers the function).
     static member RuleValue<'R, 'T when 'R :> IUnaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>>(x: 'T[]) : 'T[] =
-        let y = Array.zeroCreate x.Length
+        let y = GC.AllocateUninitializedArray x.Length
         Kernels.Chunks(x.Length, 4, fun s e ->
             let xs = ReadOnlySpan(x, s, e - s)
             let ys = Span(y, s, e - s)
@@ -270,7 +272,7 @@ type internal Kernels =
 
     /// A unary rule's derivative f′(x) element by element, given fx = f(x).
     static member RuleDerivative<'R, 'T when 'R :> IUnaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>>(x: 'T[], fx: 'T[]) : 'T[] =
-        let d = Array.zeroCreate x.Length
+        let d = GC.AllocateUninitializedArray x.Length
         Kernels.Chunks(x.Length, 2, fun s e ->
             if Type.op_Equality(typeof<'R>, typeof<ExpRule>) then Array.Copy(fx, s, d, s, e - s)
             else
@@ -281,7 +283,7 @@ type internal Kernels =
     /// A unary rule's second derivative f″(x) element by element, given fx and dfx = f′(x).
     static member RuleSecondDerivative<'R, 'T when 'R :> IUnaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>>
         (x: 'T[], fx: 'T[], dfx: 'T[]) : 'T[] =
-        let d = Array.zeroCreate x.Length
+        let d = GC.AllocateUninitializedArray x.Length
         Kernels.Chunks(x.Length, 2, fun s e ->
             for i in s .. e - 1 do
                 d[i] <- 'R.SecondDerivative(x[i], fx[i], dfx[i]))

@@ -78,6 +78,8 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
         if isNull tangent || level <> Modes.Level then null else tangent
     /// The same tensor without its tangent (keeps the node).
     member internal x.Primal = if isNull tangent then x else Tensor<'T>(data, shape, node, null, 0)
+    /// The same values and tangent without the node (cut off from reverse mode).
+    member internal x.WithoutNode() = if isNull node then x else Tensor<'T>(data, shape, null, tangent, level)
     /// The same values with a tangent of the given level.
     member internal _.WithTangent(t: Tensor<'T>, lvl: int) = Tensor<'T>(data, shape, node, t, lvl)
 
@@ -286,7 +288,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
 
     /// −x.
     static member internal Negate(x: Tensor<'T>) : Tensor<'T> =
-        let values = Array.zeroCreate x.Length
+        let values = GC.AllocateUninitializedArray x.Length
         Kernels.Chunks(x.Length, 1, fun s e ->
             Tensors.TensorPrimitives.Negate(ReadOnlySpan(x.Data, s, e - s), Span(values, s, e - s)))
         Tensor<'T>.Make("negate", values, x.Dims, [| x |],
@@ -318,6 +320,15 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
                 let a = if isNull ts[0] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ps[1], ts[0]), dims)
                 let b = if isNull ts[1] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ps[0], ts[1]), dims)
                 Tensor<'T>.AddOrNull(a, b)))
+
+    /// x · x. Its VJP and JVP are Multiply's with both operands x (the partials of MultiplyRule, (x, x)),
+    /// summed: 2·(x ⊙ t), computed in one product and one scaling.
+    static member internal Square(x: Tensor<'T>) : Tensor<'T> =
+        let struct (values, dims) = Tensor<'T>.Elementwise<MultiplyOp<'T>>("square", x, x)
+        let two = Tensor<'T>.Scalar('T.op_Addition('T.One, 'T.One))
+        Tensor<'T>.Make("square", values, dims, [| x |],
+            (fun xs _ g _ -> [| Tensor<'T>.Multiply(Tensor<'T>.Chain(xs[0], g), two) |]),
+            (fun ps _ ts -> Tensor<'T>.Multiply(Tensor<'T>.Chain(ps[0], ts[0]), two)))
 
     // ----- the rule table ---------------------------------------------------------------------------
 

@@ -162,7 +162,7 @@ type Tensor =
     /// <summary>x · x.</summary>
     static member Square<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>) : Tensor<'T> =
         Tensor.Check(x, nameof x)
-        Tensor<'T>.Multiply(x, x)
+        Tensor<'T>.Square x
 
     /// <summary>xʸ elementwise with broadcasting (rule <see cref="T:Fluxion.PowRule"/>).</summary>
     static member Pow<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, y: Tensor<'T>) : Tensor<'T> =
@@ -556,8 +556,7 @@ type Tensor =
         Tensor.Check(target, nameof target)
         if not (Shapes.same prediction.Dims target.Dims) then
             raise (ArgumentException($"meanSquaredError: prediction shape {Shapes.show prediction.Dims} and target shape {Shapes.show target.Dims} differ.", nameof target))
-        let d = Tensor<'T>.Subtract(prediction, target)
-        Tensor.Mean(Tensor<'T>.Multiply(d, d))
+        Tensor.Mean(Tensor<'T>.Square(Tensor<'T>.Subtract(prediction, target)))
 
     // ----- differentiation ------------------------------------------------------------------------
 

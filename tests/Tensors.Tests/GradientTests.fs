@@ -19,6 +19,7 @@ let private oneInput: (string * (T -> T) * T) list =
       "subtract (scalar operand)", (fun x -> Tensor.Subtract(c -1.0 1.0 [| 2; 3 |], x)), uniform rng -1.0 1.0 [||]
       "multiply (broadcast)", (fun x -> Tensor.Multiply(x, c -1.0 1.0 [| 2; 1; 4 |])), uniform rng -1.0 1.0 [| 3; 4 |]
       "multiply self", (fun x -> Tensor.Multiply(x, x)), uniform rng -1.0 1.0 [| 5 |]
+      "square", Tensor.Square, uniform rng -1.0 1.0 [| 2; 3 |]
       "divide", (fun x -> Tensor.Divide(c 0.5 2.0 [| 3; 4 |], x)), uniform rng 0.5 2.0 [| 4 |]
       "divide by self-dependent", (fun x -> Tensor.Divide(x, Tensor.Add(Tensor.Square x, Tensor.Scalar 1.0))), uniform rng -1.0 1.0 [| 2; 3 |]
       "negate", Tensor.Negate, uniform rng -1.0 1.0 [| 2; 2 |]
