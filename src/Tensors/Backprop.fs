@@ -28,6 +28,24 @@ type TensorValueAndJvp<'T when 'T :> IFloatingPointIeee754<'T>> internal (value:
     /// <summary>The Jacobian-vector product J(x)·v (the directional derivative), with the shape of f(x).</summary>
     member _.Tangent = tangent
 
+/// <summary>The outcome of a tensor gradient check (see <c>Tensor.CheckGradient</c>).</summary>
+[<Sealed>]
+type TensorGradientCheck internal (errorJvp: float, errorVjp: float, directions: int, tolerance: float) =
+    /// <summary>The worst relative error, over all output elements and directions v, between the JVP J·v and centered finite differences of f along v.</summary>
+    member _.MaxRelativeErrorJvp = errorJvp
+    /// <summary>The worst relative error, over the directions, between ⟨uᵀJ, v⟩ from the VJP and ⟨u, finite differences along v⟩ for random output weights u.</summary>
+    member _.MaxRelativeErrorVjp = errorVjp
+    /// <summary>The number of random directions checked.</summary>
+    member _.Directions = directions
+    /// <summary>The tolerance both errors were held to.</summary>
+    member _.Tolerance = tolerance
+    /// <summary>True when both worst errors are within the tolerance.</summary>
+    member _.Passed = errorJvp <= tolerance && errorVjp <= tolerance
+    /// <summary>A one-line summary.</summary>
+    override c.ToString() =
+        let verdict = if c.Passed then "passed" else "FAILED"
+        $"tensor gradient check {verdict}: worst relative error {errorJvp:E2} (JVP) and {errorVjp:E2} (VJP) vs finite differences in {directions} directions (tolerance {tolerance:E1})"
+
 /// The reverse sweep and the scopes of the differentiation modes.
 [<AbstractClass; Sealed>]
 type internal Backprop =

@@ -646,5 +646,46 @@ type Tensor =
         Tensor.NotNull(f, nameof f)
         (Tensor.Jvp(Func<_, _>(fun x -> Tensor.Gradient(f, x)), x, v)).Tangent
 
+    /// <summary>
+    /// Checks the derivatives of f at x against finite differences, in float64: for random directions v (input) and
+    /// weights u (output), the JVP J·v against centered differences of f along v (one Richardson step), and the
+    /// VJP through ⟨uᵀJ, v⟩ = ⟨u, J·v⟩. Relative errors are |a − b| / max(1, |a|, |b|). Use it on functions that
+    /// are smooth near x (a kink or jump within about 10⁻³·max(1, |x|) of x fails the check, as it should).
+    /// </summary>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">directions is not positive or tolerance is not positive.</exception>
+    static member CheckGradient(f: Func<Tensor<float>, Tensor<float>>, x: Tensor<float>, random: Random, directions: int, tolerance: float) : TensorGradientCheck =
+        Tensor.NotNull(f, nameof f)
+        Tensor.Check(x, nameof x)
+        Tensor.NotNull(random, nameof random)
+        if directions < 1 then raise (ArgumentOutOfRangeException(nameof directions, directions, "At least one direction is needed."))
+        if not (tolerance > 0.0) then raise (ArgumentOutOfRangeException(nameof tolerance, tolerance, "The tolerance must be positive."))
+        let xs = x.ToArray()
+        let h = 1e-3 * (xs |> Array.fold (fun m v -> max m (abs v)) 1.0)
+        let relError (a: float) (b: float) = abs (a - b) / max 1.0 (max (abs a) (abs b))
+        let plain (v: float[]) (t: float) =
+            let moved = Tensor<float>.Const(Array.map2 (fun a b -> a + t * b) xs v, x.Shape)
+            let y = f.Invoke moved
+            if isNull y then raise (InvalidOperationException "The function returned null instead of a tensor.")
+            y.ToArray()
+        let central (v: float[]) (t: float) = Array.map2 (fun a b -> (a - b) / (2.0 * t)) (plain v t) (plain v -t)
+        let mutable worstJvp = 0.0
+        let mutable worstVjp = 0.0
+        for _ in 1..directions do
+            let v = (Tensor.RandomNormal<float>(random, x.Shape)).ToArray()
+            let d1 = central v h
+            let d2 = central v (h / 2.0)
+            let fd = Array.map2 (fun a b -> (4.0 * b - a) / 3.0) d1 d2
+            let jvp = (Tensor.Jvp(f, x, Tensor<float>.Const(v, x.Shape))).Tangent.ToArray()
+            for i in 0 .. fd.Length - 1 do
+                let e = relError jvp[i] fd[i]
+                if not (e <= worstJvp) then worstJvp <- e
+            let u = Tensor.RandomNormal<float>(random, (f.Invoke x).Shape)
+            let vjp = (Tensor.Vjp(f, x, u)).Vjp.ToArray()
+            let lhs = Array.fold2 (fun acc a b -> acc + a * b) 0.0 vjp v
+            let rhs = Array.fold2 (fun acc a b -> acc + a * b) 0.0 (u.ToArray()) fd
+            let e = relError lhs rhs
+            if not (e <= worstVjp) then worstVjp <- e
+        TensorGradientCheck(worstJvp, worstVjp, directions, tolerance)
+
     /// <summary>A scope in which operations do not record for reverse mode (for evaluation or parameter updates). Dispose it to end.</summary>
     static member NoGrad() : NoGradScope = new NoGradScope()

@@ -151,6 +151,23 @@ let tests =
             let h = (Tensor.Gradients(Tensor.Sum g, [| x |]))[0]
             close 1e-14 (h.ToArray()) [| 3.0; -6.0 |] "Σ 6x"
         }
+        test "the library gradient check passes smooth functions and fails a jump" {
+            let smooth = Tensor.CheckGradient(Func<_, _>(fun x -> Tensor.Softmax(Tensor.Tanh x, 1)), uniform rng -1.0 1.0 [| 2; 3 |], Random 4, 3, 1e-6)
+            Expect.isTrue smooth.Passed (string smooth)
+            // floor has derivative 0 by convention, but jumps at 0: finite differences see the jump.
+            let jump = Tensor.CheckGradient(Func<_, _>(fun x -> Tensor.Floor x), tensor [| 0.0; 1.5 |] [| 2 |], Random 4, 2, 1e-6)
+            Expect.isFalse jump.Passed (string jump)
+        }
+        test "F# conveniences" {
+            let x = uniform rng -1.0 1.0 [| 3 |]
+            let f (t: T) = Tensor.Sum(Tensor.Exp t)
+            let value, g = TensorAD.valueAndGradient f x
+            close 1e-15 [| value.ToScalar() |] [| x.ToArray() |> Array.sumBy exp |] "value"
+            close 1e-15 (g.ToArray()) (x.ToArray() |> Array.map exp) "gradient"
+            let _, t = TensorAD.jvp Tensor.Exp x (Tensor.Ones<float>(3))
+            close 1e-15 (t.ToArray()) (x.ToArray() |> Array.map exp) "jvp"
+            close 1e-15 ((TensorAD.hessianVectorProduct f x (Tensor.Ones<float>(3))).ToArray()) (x.ToArray() |> Array.map exp) "hvp"
+        }
         test "no-grad scope records nothing" {
             let x = (tensor [| 1.0 |] [| 1 |]).AsParameter()
             use _ = Tensor.NoGrad()
