@@ -446,6 +446,47 @@ type Tensor =
                 raise (ArgumentOutOfRangeException(nameof indices, i, $"gather: index out of range for axis {a} of a tensor of shape {Shapes.show x.Dims}."))
         Structure.Gather(x, a, Array.copy indices, indices.Length / others)
 
+    // ----- matrix products ------------------------------------------------------------------------
+
+    /// <summary>
+    /// The matrix product with NumPy's rules (numpy.matmul): [m, k]·[k, n] → [m, n]; batches [..., m, k]·[..., k, n]
+    /// with the batch axes broadcast; a 2-D right operand applies to every matrix of a batched left operand (as
+    /// one product); a vector operand is a row (left) or column (right) whose axis is dropped from the result.
+    /// Runs on <see cref="T:Fluxion.MatMul"/> (OpenBLAS or the managed kernel); VJPs and JVPs are again products,
+    /// with operands read transposed rather than copied.
+    /// </summary>
+    /// <exception cref="T:System.ArgumentException">The inner extents differ, or the batch axes cannot be broadcast.</exception>
+    static member MatMul<'T when 'T :> IFloatingPointIeee754<'T>>(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
+        Tensor.Check(a, nameof a)
+        Tensor.Check(b, nameof b)
+        if a.Rank = 0 || b.Rank = 0 then
+            raise (ArgumentException($"matmul: shapes {Shapes.show a.Dims} and {Shapes.show b.Dims}: scalars have no matrix product (use Multiply).", nameof a))
+        let a2 = if a.Rank = 1 then Tensor<'T>.Reshape(a, [| 1; a.Length |]) else a
+        let b2 = if b.Rank = 1 then Tensor<'T>.Reshape(b, [| b.Length; 1 |]) else b
+        let k = a2.Dims[a2.Rank - 1]
+        if b2.Dims[b2.Rank - 2] <> k then
+            raise (ArgumentException($"matmul: shapes {Shapes.show a.Dims} and {Shapes.show b.Dims} do not match (inner extents {k} and {b2.Dims[b2.Rank - 2]}).", nameof b))
+        let m = a2.Dims[a2.Rank - 2]
+        let n = b2.Dims[b2.Rank - 1]
+        let product =
+            if b2.Rank = 2 then
+                // Every matrix of a's batch times the same b: one product of the stacked rows.
+                let lead = a2.Dims[.. a2.Rank - 3]
+                let rows = Tensor<'T>.Reshape(a2, [| Shapes.size lead * m; k |])
+                Tensor<'T>.Reshape(Products.Batched(rows, false, b2, false, [||]), Array.append lead [| m; n |])
+            else
+                let lead =
+                    try Shapes.broadcast "matmul" a2.Dims[.. a2.Rank - 3] b2.Dims[.. b2.Rank - 3]
+                    with :? ArgumentException ->
+                        raise (ArgumentException($"matmul: the batch axes of shapes {Shapes.show a.Dims} and {Shapes.show b.Dims} cannot be broadcast together.", nameof b))
+                let ea = Tensor<'T>.Expand(a2, Array.append lead [| m; k |])
+                let eb = Tensor<'T>.Expand(b2, Array.append lead [| k; n |])
+                Products.Batched(ea, false, eb, false, lead)
+        let dims = product.Dims
+        let keep = Array.init dims.Length (fun d -> not ((a.Rank = 1 && d = dims.Length - 2) || (b.Rank = 1 && d = dims.Length - 1)))
+        if Array.forall id keep then product
+        else Tensor<'T>.Reshape(product, dims |> Array.indexed |> Array.filter (fun (d, _) -> keep[d]) |> Array.map snd)
+
     // ----- reductions -----------------------------------------------------------------------------
 
     /// <summary>The sum of all elements (a scalar tensor).</summary>

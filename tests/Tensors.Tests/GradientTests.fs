@@ -59,6 +59,14 @@ let private oneInput: (string * (T -> T) * T) list =
       "logSoftmax", (fun x -> Tensor.LogSoftmax(x, 0)), uniform rng -2.0 2.0 [| 3; 4 |]
       "crossEntropy", (fun x -> Tensor.CrossEntropy(x, [| 2; 0; 3 |])), uniform rng -2.0 2.0 [| 3; 4 |]
       "meanSquaredError", (fun x -> Tensor.MeanSquaredError(x, c -1.0 1.0 [| 3; 2 |])), uniform rng -1.0 1.0 [| 3; 2 |]
+      "matmul (left)", (fun x -> Tensor.MatMul(x, c -1.0 1.0 [| 4; 2 |])), uniform rng -1.0 1.0 [| 3; 4 |]
+      "matmul (right)", (fun x -> Tensor.MatMul(c -1.0 1.0 [| 3; 4 |], x)), uniform rng -1.0 1.0 [| 4; 2 |]
+      "matmul (self, transposed)", (fun x -> Tensor.MatMul(x, Tensor.Transpose x)), uniform rng -1.0 1.0 [| 3; 4 |]
+      "matmul (batched, shared right)", (fun x -> Tensor.MatMul(x, c -1.0 1.0 [| 4; 2 |])), uniform rng -1.0 1.0 [| 2; 3; 4 |]
+      "matmul (batched, broadcast batch)", (fun x -> Tensor.MatMul(c -1.0 1.0 [| 2; 1; 3; 4 |], x)), uniform rng -1.0 1.0 [| 3; 4; 2 |]
+      "matmul (vector · matrix)", (fun x -> Tensor.MatMul(x, c -1.0 1.0 [| 4; 3 |])), uniform rng -1.0 1.0 [| 4 |]
+      "matmul (matrix · vector)", (fun x -> Tensor.MatMul(x, c -1.0 1.0 [| 4 |])), uniform rng -1.0 1.0 [| 3; 4 |]
+      "matmul (dot)", (fun x -> Tensor.MatMul(x, x)), uniform rng -1.0 1.0 [| 5 |]
       "composite", (fun x -> Tensor.Sum(Tensor.Tanh(Tensor.Add(Tensor.Multiply(x, c -1.0 1.0 [| 4; 3 |]), c -0.5 0.5 [| 3 |])), 0, false)),
       uniform rng -1.0 1.0 [| 4; 1 |] ]
 
@@ -73,6 +81,12 @@ let private scalarFunctions: (string * (T -> T) * T) list =
       "broadcast product", (fun x -> Tensor.Sum(Tensor.Multiply(Tensor.Tanh(Tensor.Multiply(x, c -1.0 1.0 [| 3; 4 |])), x))), uniform rng -1.0 1.0 [| 4 |]
       "pow and division", (fun x -> Tensor.Sum(Tensor.Divide(Tensor.Pow(x, Tensor.Sigmoid x), Tensor.Add(x, Tensor.Scalar 1.0)))), uniform rng 0.5 1.5 [| 4 |]
       "gelu", (fun x -> Tensor.Sum(Tensor.Multiply(Tensor.Gelu x, x))), uniform rng -1.0 1.0 [| 5 |]
+      "two-layer network in its weights", (fun x ->
+          let w1 = Tensor.Reshape(Tensor.Slice(x, 0, 0, 6), 3, 2)
+          let w2 = Tensor.Reshape(Tensor.Slice(x, 0, 6, 10), 2, 2)
+          let h = Tensor.Tanh(Tensor.MatMul(c -1.0 1.0 [| 4; 3 |], w1))
+          Tensor.CrossEntropy(Tensor.MatMul(h, w2), [| 0; 1; 1; 0 |])),
+      uniform rng -1.0 1.0 [| 10 |]
       "cross-entropy", (fun x -> Tensor.CrossEntropy(Tensor.Reshape(x, 2, 3), [| 1; 2 |])), uniform rng -2.0 2.0 [| 6 |]
       "softmax-weighted", (fun x -> Tensor.Sum(Tensor.Multiply(Tensor.Softmax(x, 0), Tensor.Concat([| x; Tensor.Slice(x, 0, 0, 2) |], 0) |> fun t -> Tensor.Slice(t, 0, 1, 5)))), uniform rng -1.0 1.0 [| 4 |]
       "permuted quadratic form", (fun x ->
@@ -98,6 +112,10 @@ let tests =
                 gradcheckMany rng "pow" (fun xs -> Tensor.Pow(xs[0], xs[1])) [| a; b |]
                 gradcheckMany rng "atan2" (fun xs -> Tensor.Atan2(xs[0], xs[1])) [| a; b |]
                 gradcheckMany rng "hypot" (fun xs -> Tensor.Hypot(xs[0], xs[1])) [| a; b |]
+                gradcheckMany rng "matmul" (fun xs -> Tensor.MatMul(xs[0], xs[1])) [| uniform rng -1.0 1.0 [| 3; 4 |]; uniform rng -1.0 1.0 [| 4; 5 |] |]
+                gradcheckMany rng "batched matmul" (fun xs -> Tensor.MatMul(xs[0], xs[1])) [| uniform rng -1.0 1.0 [| 2; 3; 4 |]; uniform rng -1.0 1.0 [| 2; 4; 5 |] |]
+                gradcheckMany rng "linear layer" (fun xs -> Tensor.Tanh(Tensor.Add(Tensor.MatMul(xs[0], xs[1]), xs[2])))
+                    [| uniform rng -1.0 1.0 [| 5; 3 |]; uniform rng -1.0 1.0 [| 3; 4 |]; uniform rng -1.0 1.0 [| 4 |] |]
             }
         ]
         testList "Hessian-vector products vs finite differences of gradients" [

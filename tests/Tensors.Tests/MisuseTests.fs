@@ -65,6 +65,8 @@ let tests =
             throwsWith<ArgumentOutOfRangeException> [ "slice"; "1..4" ] (fun () -> Tensor.Slice(x, 1, 1, 4) |> ignore)
             throwsWith<ArgumentOutOfRangeException> [ "take" ] (fun () -> Tensor.Take(x, 0, [| 2 |]) |> ignore)
             throwsWith<ArgumentOutOfRangeException> [ "axis 2" ] (fun () -> Tensor.Sum(x, 2, false) |> ignore)
+            throwsWith<ArgumentException> [ "matmul"; "[2, 3]"; "[2, 3]" ] (fun () -> Tensor.MatMul(x, x) |> ignore)
+            throwsWith<ArgumentException> [ "matmul"; "[2, 2, 3]"; "[3, 3, 2]" ] (fun () -> Tensor.MatMul(Tensor.Zeros<float>(2, 2, 3), Tensor.Zeros<float>(3, 3, 2)) |> ignore)
             throwsWith<ArgumentException> [ "crossEntropy"; "3 labels" ] (fun () -> Tensor.CrossEntropy(x, [| 0; 1; 2 |]) |> ignore)
             throwsWith<ArgumentException> [ "meanSquaredError"; "[2, 3]"; "[3]" ] (fun () -> Tensor.MeanSquaredError(x, Tensor.Zeros<float>(3)) |> ignore)
         }

@@ -50,6 +50,34 @@ let tests =
             Expect.equal p.Shape [| 4; 2; 3 |] "permute shape"
             Expect.equal p[3, 1, 2] (float (1 * 12 + 2 * 4 + 3)) "permute element"
         }
+        test "matrix products against a triple loop" {
+            let rng = Random 8
+            let check (ashape: int[]) (bshape: int[]) =
+                let a = uniform rng -1.0 1.0 ashape
+                let b = uniform rng -1.0 1.0 bshape
+                let p = Tensor.MatMul(a, b)
+                let m, k, n = ashape[ashape.Length - 2], ashape[ashape.Length - 1], bshape[bshape.Length - 1]
+                let batches = p.Length / (m * n)
+                let av, bv = a.ToArray(), b.ToArray()
+                let bBatched = bshape.Length > 2
+                let expected =
+                    Array.init p.Length (fun idx ->
+                        let q, r = idx / (m * n), idx % (m * n)
+                        let i, j = r / n, r % n
+                        let boff = if bBatched then q * k * n else 0
+                        Seq.sum (seq { for l in 0 .. k - 1 -> av[q * m * k + i * k + l] * bv[boff + l * n + j] }))
+                Expect.equal batches (if ashape.Length > 2 then ashape[0] else 1) "batches"
+                close 1e-13 (p.ToArray()) expected $"matmul {Shapes.show ashape} {Shapes.show bshape}"
+            check [| 3; 4 |] [| 4; 5 |]
+            check [| 1; 1 |] [| 1; 7 |]
+            check [| 2; 3; 4 |] [| 4; 2 |]
+            check [| 3; 2; 5 |] [| 3; 5; 4 |]
+            Expect.equal (Tensor.MatMul(Tensor.Ones<float>(4), Tensor.Ones<float>(4)).Shape) [||] "dot is a scalar"
+            Expect.equal (Tensor.MatMul(Tensor.Ones<float>(2, 3, 4), Tensor.Ones<float>(4)).Shape) [| 2; 3 |] "matrix · vector"
+            Expect.equal (Tensor.MatMul(Tensor.Ones<float>(2, 1, 3, 4), Tensor.Ones<float>(5, 4, 6)).Shape) [| 2; 5; 3; 6 |] "broadcast batch"
+            let f32 = Tensor.MatMul(Tensor.Ones<float32>(2, 3), Tensor.Full(2.0f, 3, 2))
+            Expect.equal (f32.ToArray()) (Array.create 4 6.0f) "float32"
+        }
         test "reductions" {
             Expect.equal (Tensor.Sum(m23).ToScalar()) 21.0 "sum"
             Expect.equal (Tensor.Sum(m23, 0, false).ToArray()) [| 5.0; 7.0; 9.0 |] "sum axis 0"
