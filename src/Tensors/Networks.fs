@@ -187,6 +187,30 @@ type ParameterCollection<'T when 'T :> IFloatingPointIeee754<'T>>(parameters: Te
         if isNull loss then raise (ArgumentNullException(nameof loss))
         Tensor.Gradients(loss, items, false)
 
+    /// <summary>
+    /// The Hessian-vector product ∇²L·v of a loss with respect to the parameters, along a direction v given as one
+    /// tensor per parameter: reverse over reverse, the gradient of ⟨∇L, v⟩ (no Hessian is formed).
+    /// </summary>
+    /// <param name="loss">Evaluates the one-element loss with the parameters' current values.</param>
+    /// <param name="direction">One tensor per parameter, with its shape.</param>
+    /// <exception cref="T:System.ArgumentException">The direction does not match the parameters' shapes, or the loss is not a single element.</exception>
+    member _.HessianVectorProduct(loss: Func<Tensor<'T>>, direction: Tensor<'T>[]) : Tensor<'T>[] =
+        if isNull loss then raise (ArgumentNullException(nameof loss))
+        if isNull direction then raise (ArgumentNullException(nameof direction))
+        if direction.Length <> items.Length then
+            raise (ArgumentException($"{direction.Length} direction tensors for {items.Length} parameters.", nameof direction))
+        for k in 0 .. items.Length - 1 do
+            if isNull direction[k] then raise (ArgumentNullException($"direction[{k}]"))
+            if not (Shapes.same direction[k].Dims items[k].Dims) then
+                raise (ArgumentException($"direction[{k}] has shape {Shapes.show direction[k].Dims} but parameter {k} has shape {Shapes.show items[k].Dims}.", nameof direction))
+        let l = loss.Invoke()
+        if isNull l then raise (InvalidOperationException "The loss function returned null instead of a tensor.")
+        let gradients = Tensor.Gradients(l, items, true)
+        let mutable inner = Tensor<'T>.Scalar 'T.Zero
+        for k in 0 .. items.Length - 1 do
+            inner <- Tensor<'T>.Add(inner, Tensor.Sum(Tensor<'T>.Multiply(gradients[k], direction[k].Detach())))
+        Tensor.Gradients(inner, items, false)
+
     interface IReadOnlyList<Tensor<'T>> with
         member _.Count = items.Length
         member _.Item with get (index: int) = items[index]

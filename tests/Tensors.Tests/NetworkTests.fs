@@ -153,6 +153,25 @@ let tests =
                 Expect.equal (ps.ToFlatArray()) values "round trip"
                 Expect.equal (net.Layers[1].Bias.ToArray()) [| 30.0; 31.0 |] "the layers see the copied values"
             }
+            test "Hessian-vector product of a loss against finite differences of its gradient" {
+                let rng = Random(8)
+                let net = MultilayerPerceptron<float>([| 3; 4; 2 |], Activation.Softplus, rng)
+                let x = uniform rng -1.0 1.0 [| 6; 3 |]
+                let y = uniform rng -1.0 1.0 [| 6; 2 |]
+                let loss () = Tensor.Mean(Tensor.Square(Tensor.Subtract(net.Forward x, y)))
+                let ps = net.Parameters
+                let v = Array.init ps.Count (fun k -> uniform rng -1.0 1.0 ps[k].Shape)
+                let hv = ps.HessianVectorProduct(Func<_>(loss), v) |> Array.collect (fun t -> t.ToArray())
+                let flat = ps.ToFlatArray()
+                let dir = v |> Array.collect (fun t -> t.ToArray())
+                let gradAt (h: float) =
+                    ps.CopyFrom(Array.map2 (fun p d -> p + h * d) flat dir)
+                    ps.Gradients(loss ()) |> Array.collect (fun t -> t.ToArray())
+                let d (h: float) = Array.map2 (fun a b -> (a - b) / (2.0 * h)) (gradAt h) (gradAt -h)
+                let fd = Array.map2 (fun a b -> (4.0 * b - a) / 3.0) (d 1e-3) (d 5e-4)
+                ps.CopyFrom flat
+                close 1e-7 hv fd "∇²L·v"
+            }
         ]
 
         testList "optimisers" [
