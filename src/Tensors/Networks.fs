@@ -281,12 +281,8 @@ type Linear<'T when 'T :> IFloatingPointIeee754<'T>> private (weight: Tensor<'T>
         if isNull input then raise (ArgumentNullException(nameof input))
         if input.Rank = 0 || input.Dims[input.Rank - 1] <> inputs then
             raise (ArgumentException($"Linear: an input of shape {Shapes.show input.Dims} does not end in the layer's {inputs} inputs (weight shape {Shapes.show weight.Dims}).", nameof input))
-        if input.Rank = 2 then Tensor<'T>.Add(Tensor.MatMul(input, weight), bias)
-        else
-            let lead = input.Dims[.. input.Rank - 2]
-            let flat = Tensor<'T>.Reshape(input, [| Shapes.size lead; inputs |])
-            let y = Tensor<'T>.Add(Tensor.MatMul(flat, weight), bias)
-            Tensor<'T>.Reshape(y, Array.append lead [| outputs |])
+        // A vector input is a row; a batched input is one product with the weight (numpy.matmul's rules).
+        Tensor<'T>.Add(Tensor.MatMul(input, weight), bias)
 
     interface IModel<'T> with
         member this.Forward(input) = this.Forward input
