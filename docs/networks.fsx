@@ -8,6 +8,7 @@ index: 5
 *)
 (*** hide ***)
 #r "../src/DualNumbers/bin/Release/net10.0/Fluxion.DualNumbers.dll"
+#r "nuget: MathNet.Numerics, 5.0.0"
 #r "../src/Tensors/bin/Release/net10.0/Fluxion.Tensors.dll"
 (**
 # Networks: layers, optimisers, training, and second order
@@ -104,8 +105,8 @@ let largestDifference = Array.map2 (fun a b -> abs (a - b)) hv finiteDifference 
 let largestEntry = hv |> Array.map abs |> Array.max
 (*** include-value: (largestDifference, largestEntry) ***)
 (**
-The two agree to about seven digits relative to the largest entry, the accuracy of a centred difference with
-this step. Curvature along a direction is vᵀ∇²L·v, here positive:
+The two agree to about nine digits relative to the largest entry, within the truncation and rounding error of a
+centred difference with this step. Curvature along a direction is vᵀ∇²L·v, here positive:
 *)
 let curvature = Array.fold2 (fun s a b -> s + a * b) 0.0 hv direction
 (*** include-value: curvature ***)
@@ -120,9 +121,11 @@ let xs = Tensor.FromArray(Array.init 40 (fun i -> -2.0 + 4.0 * float i / 39.0), 
 let ys = Tensor.Sin xs
 let small = MultilayerPerceptron<float>([| 1; 8; 1 |], Activation.Tanh, Random(14))
 let fit = Lbfgs.Minimize(small.Parameters, (fun () -> Tensor.MeanSquaredError(small.Forward xs, ys)), 1e-9, 400)
-let fitted = fit.Loss, fit.Iterations
+let fitted = fit.Loss, fit.Iterations, fit.Reason
 (*** include-value: fitted ***)
 (**
+The mean squared error falls below 10⁻⁶ (the iteration limit stops the fit; `fit.Converged` tells which).
+
 The same classes work from C#: `new MultilayerPerceptron<float>(new[] { 784, 256, 10 }, Activation.Relu, new Random(1))`,
 `new Sgd<float>(net.Parameters, learningRate: 0.1, momentum: 0.9)`, `sgd.Step(Tensor.CrossEntropy(net.Forward(x), labels))`.
 *)

@@ -322,13 +322,15 @@ type ParameterObjective<'T when 'T :> IFloatingPointIeee754<'T>> internal (param
 
 /// <summary>The outcome of a full-batch fit by <see cref="T:Fluxion.Lbfgs"/>.</summary>
 [<Sealed>]
-type LbfgsResult internal (loss: float, iterations: int, exitCondition: ExitCondition) =
+type LbfgsResult internal (loss: float, iterations: int, converged: bool, reason: string) =
     /// <summary>The loss at the final parameters.</summary>
     member _.Loss = loss
     /// <summary>The number of L-BFGS iterations.</summary>
     member _.Iterations = iterations
-    /// <summary>Why the minimiser stopped (MathNet's reason; <c>ExceedIterations</c> when the limit was reached).</summary>
-    member _.ExitCondition = exitCondition
+    /// <summary>True when the minimiser met a convergence criterion; false when the iteration limit stopped it.</summary>
+    member _.Converged = converged
+    /// <summary>Why the minimiser stopped: the name of MathNet's <c>ExitCondition</c> (for example <c>AbsoluteGradient</c> or <c>ExceedIterations</c>).</summary>
+    member _.Reason = reason
 
 /// <summary>
 /// Full-batch training with MathNet's limited-memory BFGS minimiser: the parameters are flattened into a MathNet
@@ -364,4 +366,4 @@ type Lbfgs =
                 struct (objective.Best.Point, maximumIterations, ExitCondition.ExceedIterations)
         // The last evaluation may have been a line-search trial elsewhere: evaluate at the final point again.
         objective.EvaluateAt final
-        LbfgsResult(objective.Value, iterations, reason)
+        LbfgsResult(objective.Value, iterations, (reason <> ExitCondition.ExceedIterations), reason.ToString())

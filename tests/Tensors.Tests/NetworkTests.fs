@@ -270,7 +270,7 @@ let tests =
                 let y = Tensor.FromArray(Array.init 20 (fun i -> bTrue + Array.sum (Array.init 3 (fun j -> xs[i * 3 + j] * wTrue[j]))), 20, 1)
                 let layer = Linear<float>(3, 1, rng)
                 let fit = Lbfgs.Minimize(layer.Parameters, (fun () -> Tensor.Mean(Tensor.Square(Tensor.Subtract(layer.Forward x, y)))), 1e-10, 200)
-                Expect.isLessThan fit.Loss 1e-18 $"loss ({fit.ExitCondition} after {fit.Iterations} iterations)"
+                Expect.isLessThan fit.Loss 1e-18 $"loss ({fit.Reason} after {fit.Iterations} iterations)"
                 close 1e-8 (layer.Weight.ToArray()) wTrue "weights"
                 close 1e-8 (layer.Bias.ToArray()) [| bTrue |] "bias"
             }
@@ -282,7 +282,7 @@ let tests =
                 let loss () = Tensor.Mean(Tensor.Square(Tensor.Subtract(net.Forward x, y)))
                 let start = (loss ()).ToScalar()
                 let fit = Lbfgs.Minimize(net.Parameters, loss, 1e-9, 400)
-                Expect.isLessThan fit.Loss 1e-5 $"loss {start} -> {fit.Loss} ({fit.ExitCondition} after {fit.Iterations} iterations)"
+                Expect.isLessThan fit.Loss 1e-5 $"loss {start} -> {fit.Loss} ({fit.Reason} after {fit.Iterations} iterations)"
                 Expect.floatClose Accuracy.veryHigh ((loss ()).ToScalar()) fit.Loss "the parameters are left at the reported point"
             }
         ]
