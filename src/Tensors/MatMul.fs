@@ -88,16 +88,22 @@ module internal OpenBlas =
 /// 2·MR SIMD accumulators while it streams through both panels with fused multiply-adds. Large products split their
 /// rows over the thread pool; every worker shares the packed B block and packs its own A blocks.
 module internal ManagedGemm =
-    /// Rows per micro-tile: 6 rows × 2 vectors = 12 accumulators, plus 2 B vectors and 1 broadcast A value, fit the
-    /// 16 vector registers of AVX2.
-    [<Literal>]
-    let MR = 6
+    /// Whether the 512-bit micro-kernel can run (8 × 2 Vector512 accumulators in AVX-512's 32 registers); the
+    /// 256-bit one (6 × 2 Vector256 accumulators in AVX2's 16) runs everywhere else. The runtime reports Vector512
+    /// as not accelerated on processors where 512-bit instructions slow the clock down.
+    let wideAvailable = Vector512.IsHardwareAccelerated && Avx512F.IsSupported
 
-    /// Depth of a packed block: an NR-wide B panel (16 KB in float32) stays in L1 while A panels stream past it.
+    /// Rows per micro-tile (MR) of the 512-bit (wide) or 256-bit kernel.
+    let inline tileRows wide = if wide then 8 else 6
+
+    /// Columns per micro-tile (NR) of the 512-bit (wide) or 256-bit kernel: two vectors of 'T.
+    let inline tileColumns<'T> wide = if wide then 2 * Vector512<'T>.Count else 2 * Vector256<'T>.Count
+
+    /// Depth of a packed block: an NR-wide B panel (kc × NR values) stays in L1 while A panels stream past it.
     [<Literal>]
     let KC = 256
 
-    /// Rows of a packed A block (a multiple of MR): 96 × 256 values stay in L2.
+    /// Rows of a packed A block (a multiple of both tile heights): 96 × 256 values stay in L2.
     [<Literal>]
     let MC = 96
 
@@ -109,10 +115,12 @@ module internal ManagedGemm =
     [<Literal>]
     let ParallelThreshold = 1_000_000L
 
+    // Type tests on 'T are constants in the JIT's specialised code: only one branch of each survives.
+    let inline private isSingle<'T> = Type.op_Equality (typeof<'T>, typeof<float32>)
+
     let inline private fma (a: Vector256<'T>) (b: Vector256<'T>) (c: Vector256<'T>) : Vector256<'T> =
         if Fma.IsSupported then
-            // Type tests on 'T are constants in the JIT's specialised code: only one branch survives.
-            if Type.op_Equality (typeof<'T>, typeof<float32>) then
+            if isSingle<'T> then
                 Fma.MultiplyAdd(Vector256.As<'T, float32> a, Vector256.As<'T, float32> b, Vector256.As<'T, float32> c)
                 |> Vector256.As<float32, 'T>
             else
@@ -120,6 +128,14 @@ module internal ManagedGemm =
                 |> Vector256.As<float, 'T>
         else
             Vector256.Add(Vector256.Multiply(a, b), c)
+
+    let inline private fma512 (a: Vector512<'T>) (b: Vector512<'T>) (c: Vector512<'T>) : Vector512<'T> =
+        if isSingle<'T> then
+            Avx512F.FusedMultiplyAdd(Vector512.As<'T, float32> a, Vector512.As<'T, float32> b, Vector512.As<'T, float32> c)
+            |> Vector512.As<float32, 'T>
+        else
+            Avx512F.FusedMultiplyAdd(Vector512.As<'T, float> a, Vector512.As<'T, float> b, Vector512.As<'T, float> c)
+            |> Vector512.As<float, 'T>
 
     let inline private storeRow (c: nativeptr<'T>) (overwrite: bool) (x0: Vector256<'T>) (x1: Vector256<'T>) =
         let c1 = NativePtr.add c Vector256<'T>.Count
@@ -130,9 +146,18 @@ module internal ManagedGemm =
             Vector256.Store(Vector256.Add(Vector256.Load c, x0), c)
             Vector256.Store(Vector256.Add(Vector256.Load c1, x1), c1)
 
-    /// The MR × NR tile at c (row stride ldc) becomes (or, unless overwrite, gains) the product of a packed A panel
-    /// (kc steps of MR values) and a packed B panel (kc steps of NR = 2 vectors).
-    let kernel<'T when 'T: unmanaged> (kc: int) (a: nativeptr<'T>) (b: nativeptr<'T>) (c: nativeptr<'T>) (ldc: int) overwrite =
+    let inline private storeRow512 (c: nativeptr<'T>) (overwrite: bool) (x0: Vector512<'T>) (x1: Vector512<'T>) =
+        let c1 = NativePtr.add c Vector512<'T>.Count
+        if overwrite then
+            Vector512.Store(x0, c)
+            Vector512.Store(x1, c1)
+        else
+            Vector512.Store(Vector512.Add(Vector512.Load c, x0), c)
+            Vector512.Store(Vector512.Add(Vector512.Load c1, x1), c1)
+
+    /// The 6 × (2 Vector256) tile at c (row stride ldc) becomes (or, unless overwrite, gains) the product of a packed
+    /// A panel (kc steps of 6 values) and a packed B panel (kc steps of 2 vectors).
+    let kernel256<'T when 'T: unmanaged> (kc: int) (a: nativeptr<'T>) (b: nativeptr<'T>) (c: nativeptr<'T>) (ldc: int) overwrite =
         let w = Vector256<'T>.Count
         let mutable c00 = Vector256<'T>.Zero
         let mutable c01 = Vector256<'T>.Zero
@@ -169,7 +194,7 @@ module internal ManagedGemm =
             let a5 = Vector256.Create(NativePtr.get pa 5)
             c50 <- fma a5 b0 c50
             c51 <- fma a5 b1 c51
-            pa <- NativePtr.add pa MR
+            pa <- NativePtr.add pa 6
             pb <- NativePtr.add pb (2 * w)
         storeRow c overwrite c00 c01
         storeRow (NativePtr.add c ldc) overwrite c10 c11
@@ -178,10 +203,72 @@ module internal ManagedGemm =
         storeRow (NativePtr.add c (4 * ldc)) overwrite c40 c41
         storeRow (NativePtr.add c (5 * ldc)) overwrite c50 c51
 
-    /// One product's operands: pointers to the first element of A, B and C, the shape and the transposes.
+    /// The 8 × (2 Vector512) tile at c (row stride ldc) becomes (or, unless overwrite, gains) the product of a packed
+    /// A panel (kc steps of 8 values) and a packed B panel (kc steps of 2 vectors).
+    let kernel512<'T when 'T: unmanaged> (kc: int) (a: nativeptr<'T>) (b: nativeptr<'T>) (c: nativeptr<'T>) (ldc: int) overwrite =
+        let w = Vector512<'T>.Count
+        let mutable c00 = Vector512<'T>.Zero
+        let mutable c01 = Vector512<'T>.Zero
+        let mutable c10 = Vector512<'T>.Zero
+        let mutable c11 = Vector512<'T>.Zero
+        let mutable c20 = Vector512<'T>.Zero
+        let mutable c21 = Vector512<'T>.Zero
+        let mutable c30 = Vector512<'T>.Zero
+        let mutable c31 = Vector512<'T>.Zero
+        let mutable c40 = Vector512<'T>.Zero
+        let mutable c41 = Vector512<'T>.Zero
+        let mutable c50 = Vector512<'T>.Zero
+        let mutable c51 = Vector512<'T>.Zero
+        let mutable c60 = Vector512<'T>.Zero
+        let mutable c61 = Vector512<'T>.Zero
+        let mutable c70 = Vector512<'T>.Zero
+        let mutable c71 = Vector512<'T>.Zero
+        let mutable pa = a
+        let mutable pb = b
+        for _ in 1..kc do
+            let b0 = Vector512.Load pb
+            let b1 = Vector512.Load(NativePtr.add pb w)
+            let a0 = Vector512.Create(NativePtr.get pa 0)
+            c00 <- fma512 a0 b0 c00
+            c01 <- fma512 a0 b1 c01
+            let a1 = Vector512.Create(NativePtr.get pa 1)
+            c10 <- fma512 a1 b0 c10
+            c11 <- fma512 a1 b1 c11
+            let a2 = Vector512.Create(NativePtr.get pa 2)
+            c20 <- fma512 a2 b0 c20
+            c21 <- fma512 a2 b1 c21
+            let a3 = Vector512.Create(NativePtr.get pa 3)
+            c30 <- fma512 a3 b0 c30
+            c31 <- fma512 a3 b1 c31
+            let a4 = Vector512.Create(NativePtr.get pa 4)
+            c40 <- fma512 a4 b0 c40
+            c41 <- fma512 a4 b1 c41
+            let a5 = Vector512.Create(NativePtr.get pa 5)
+            c50 <- fma512 a5 b0 c50
+            c51 <- fma512 a5 b1 c51
+            let a6 = Vector512.Create(NativePtr.get pa 6)
+            c60 <- fma512 a6 b0 c60
+            c61 <- fma512 a6 b1 c61
+            let a7 = Vector512.Create(NativePtr.get pa 7)
+            c70 <- fma512 a7 b0 c70
+            c71 <- fma512 a7 b1 c71
+            pa <- NativePtr.add pa 8
+            pb <- NativePtr.add pb (2 * w)
+        storeRow512 c overwrite c00 c01
+        storeRow512 (NativePtr.add c ldc) overwrite c10 c11
+        storeRow512 (NativePtr.add c (2 * ldc)) overwrite c20 c21
+        storeRow512 (NativePtr.add c (3 * ldc)) overwrite c30 c31
+        storeRow512 (NativePtr.add c (4 * ldc)) overwrite c40 c41
+        storeRow512 (NativePtr.add c (5 * ldc)) overwrite c50 c51
+        storeRow512 (NativePtr.add c (6 * ldc)) overwrite c60 c61
+        storeRow512 (NativePtr.add c (7 * ldc)) overwrite c70 c71
+
+    /// One product's operands: pointers to the first element of A, B and C, the shape, the transposes, and which
+    /// micro-kernel runs (Wide: the 512-bit one).
     [<Struct>]
     type Operands<'T when 'T: unmanaged> =
-        { A: nativeint
+        { Wide: bool
+          A: nativeint
           B: nativeint
           C: nativeint
           M: int
@@ -190,10 +277,10 @@ module internal ManagedGemm =
           TransA: bool
           TransB: bool }
 
-    /// Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into panels of nr columns: panel s holds, for each p, the nr values
-    /// op(B)[p, j0 + s·nr ..], zero beyond column n.
+    /// Packs op(B)[p0 .. p0+kc, j0 .. j0+nc] into panels of NR columns: panel s holds, for each p, the NR values
+    /// op(B)[p, j0 + s·NR ..], zero beyond column n.
     let packB<'T when 'T: unmanaged> (o: Operands<'T>) p0 kc j0 nc (dst: nativeptr<'T>) =
-        let nr = 2 * Vector256<'T>.Count
+        let nr = tileColumns<'T> o.Wide
         let b: nativeptr<'T> = NativePtr.ofNativeInt o.B
         let panels = (nc + nr - 1) / nr
         for s in 0 .. panels - 1 do
@@ -215,8 +302,8 @@ module internal ManagedGemm =
                 for p in 0 .. kc - 1 do
                     let src = NativePtr.add b ((p0 + p) * o.N + j)
                     let row = NativePtr.add panel (p * nr)
-                    Vector256.Store(Vector256.Load src, row)
-                    Vector256.Store(Vector256.Load(NativePtr.add src w), NativePtr.add row w)
+                    for v in 0 .. w .. nr - 1 do
+                        Vector256.Store(Vector256.Load(NativePtr.add src v), NativePtr.add row v)
             else
                 for p in 0 .. kc - 1 do
                     let src = NativePtr.add b ((p0 + p) * o.N + j)
@@ -227,62 +314,67 @@ module internal ManagedGemm =
     /// Packs op(A)[i0 .. i0+mc, p0 .. p0+kc] into panels of MR rows: panel t holds, for each p, the MR values
     /// op(A)[i0 + t·MR .., p], zero beyond row m.
     let packA<'T when 'T: unmanaged> (o: Operands<'T>) i0 mc p0 kc (dst: nativeptr<'T>) =
+        let mr = tileRows o.Wide
         let a: nativeptr<'T> = NativePtr.ofNativeInt o.A
-        let panels = (mc + MR - 1) / MR
+        let panels = (mc + mr - 1) / mr
         for t in 0 .. panels - 1 do
-            let i = i0 + t * MR
-            let rows = min MR (i0 + mc - i)
-            let panel = NativePtr.add dst (t * MR * kc)
+            let i = i0 + t * mr
+            let rows = min mr (i0 + mc - i)
+            let panel = NativePtr.add dst (t * mr * kc)
             if o.TransA then
                 // op(A)[i, p] = A[p, i]: the MR values of one step are contiguous in row p of A.
                 for p in 0 .. kc - 1 do
                     let src = NativePtr.add a ((p0 + p) * o.M + i)
-                    let step = NativePtr.add panel (p * MR)
-                    for ii in 0 .. MR - 1 do
+                    let step = NativePtr.add panel (p * mr)
+                    for ii in 0 .. mr - 1 do
                         NativePtr.set step ii (if ii < rows then NativePtr.get src ii else Unchecked.defaultof<'T>)
             else
-                for ii in 0 .. MR - 1 do
+                for ii in 0 .. mr - 1 do
                     if ii < rows then
                         let src = NativePtr.add a ((i + ii) * o.K + p0)
                         for p in 0 .. kc - 1 do
-                            NativePtr.set panel (p * MR + ii) (NativePtr.get src p)
+                            NativePtr.set panel (p * mr + ii) (NativePtr.get src p)
                     else
                         for p in 0 .. kc - 1 do
-                            NativePtr.set panel (p * MR + ii) Unchecked.defaultof<'T>
+                            NativePtr.set panel (p * mr + ii) Unchecked.defaultof<'T>
 
     /// Multiplies rows r0 .. r1 of op(A)[.., p0 .. p0+kc] into C[r0 .. r1, j0 .. j0+nc], with B's block already packed.
     let private rows<'T when 'T: unmanaged> (o: Operands<'T>) (packedB: nativeptr<'T>) p0 kc j0 nc overwrite r0 r1 =
-        let nr = 2 * Vector256<'T>.Count
+        let mr = tileRows o.Wide
+        let nr = tileColumns<'T> o.Wide
+        let inline kernel panelA panelB target ldc overwrite =
+            if o.Wide then kernel512 kc panelA panelB target ldc overwrite
+            else kernel256 kc panelA panelB target ldc overwrite
         let aBuffer = ArrayPool<'T>.Shared.Rent(MC * kc)
         try
             use packedA = fixed aBuffer
-            let tile = NativePtr.stackalloc<'T> (MR * nr)
+            let tile = NativePtr.stackalloc<'T> (mr * nr)
             let c: nativeptr<'T> = NativePtr.ofNativeInt o.C
             let columnPanels = (nc + nr - 1) / nr
             let mutable i0 = r0
             while i0 < r1 do
                 let mc = min MC (r1 - i0)
                 packA o i0 mc p0 kc packedA
-                let rowPanels = (mc + MR - 1) / MR
+                let rowPanels = (mc + mr - 1) / mr
                 for s in 0 .. columnPanels - 1 do
                     let j = j0 + s * nr
                     let cols = min nr (j0 + nc - j)
                     let panelB = NativePtr.add packedB (s * nr * kc)
                     for t in 0 .. rowPanels - 1 do
-                        let i = i0 + t * MR
-                        let rowCount = min MR (i0 + mc - i)
-                        let panelA = NativePtr.add packedA (t * MR * kc)
+                        let i = i0 + t * mr
+                        let rowCount = min mr (i0 + mc - i)
+                        let panelA = NativePtr.add packedA (t * mr * kc)
                         let target = NativePtr.add c (i * o.N + j)
-                        if rowCount = MR && cols = nr then
-                            kernel kc panelA panelB target o.N overwrite
+                        if rowCount = mr && cols = nr then
+                            kernel panelA panelB target o.N overwrite
                         else
                             // Edge tile: compute a whole tile in scratch space, then copy the part inside C.
-                            for ii in 0 .. MR - 1 do
+                            for ii in 0 .. mr - 1 do
                                 for jj in 0 .. nr - 1 do
                                     NativePtr.set tile (ii * nr + jj)
                                         (if overwrite || ii >= rowCount || jj >= cols then Unchecked.defaultof<'T>
                                          else NativePtr.get target (ii * o.N + jj))
-                            kernel kc panelA panelB tile nr false
+                            kernel panelA panelB tile nr false
                             for ii in 0 .. rowCount - 1 do
                                 for jj in 0 .. cols - 1 do
                                     NativePtr.set target (ii * o.N + jj) (NativePtr.get tile (ii * nr + jj))
@@ -292,13 +384,14 @@ module internal ManagedGemm =
 
     /// C = op(A)·op(B), or C += op(A)·op(B) when accumulate; m, n, k > 0.
     let gemm<'T when 'T: unmanaged> (o: Operands<'T>) accumulate =
-        let nr = 2 * Vector256<'T>.Count
-        let parallelRows = int64 o.M * int64 o.N * int64 o.K >= ParallelThreshold && o.M > MR
+        let mr = tileRows o.Wide
+        let nr = tileColumns<'T> o.Wide
+        let parallelRows = int64 o.M * int64 o.N * int64 o.K >= ParallelThreshold && o.M > mr
         // Chunks of whole MR-row panels, about two per core so that a slow (shared) core does not hold up the rest.
         let chunkRows =
             if parallelRows then
-                let chunks = min ((o.M + MR - 1) / MR) (2 * Environment.ProcessorCount)
-                ((o.M + chunks - 1) / chunks + MR - 1) / MR * MR
+                let chunks = min ((o.M + mr - 1) / mr) (2 * Environment.ProcessorCount)
+                ((o.M + chunks - 1) / chunks + mr - 1) / mr * mr
             else
                 o.M
         let chunks = (o.M + chunkRows - 1) / chunkRows
@@ -369,7 +462,7 @@ module internal MatMulDispatch =
         && int64 xOffset < int64 yOffset + yCount && int64 yOffset < int64 xOffset + xCount
 
     let private run<'T when 'T: unmanaged>
-        backend transA transB m n k (a: 'T[]) aOffset (b: 'T[]) bOffset (c: 'T[]) cOffset accumulate
+        backend wide transA transB m n k (a: 'T[]) aOffset (b: 'T[]) bOffset (c: 'T[]) cOffset accumulate
         (openBlas: OpenBlas.Functions -> bool -> bool -> int -> int -> int -> nativeint -> nativeint -> nativeint -> bool -> unit)
         =
         use pa = fixed a
@@ -382,12 +475,14 @@ module internal MatMulDispatch =
         | MatMulBackend.OpenBlas -> openBlas (OpenBlas.functions.Force().Value) transA transB m n k pa pb pc accumulate
         | _ ->
             ManagedGemm.gemm<'T>
-                { A = pa; B = pb; C = pc; M = m; N = n; K = k; TransA = transA; TransB = transB }
+                { Wide = wide; A = pa; B = pb; C = pc; M = m; N = n; K = k; TransA = transA; TransB = transB }
                 accumulate
 
-    /// Validates the arguments and runs the product on the given backend (already resolved or not).
-    let gemm<'T>
+    /// Validates the arguments and runs the product on the given backend (already resolved or not); the managed
+    /// backend uses the 512-bit micro-kernel when wide is true (which needs ManagedGemm.wideAvailable).
+    let gemmWith<'T>
         (backend: MatMulBackend)
+        (wide: bool)
         (transA: bool, transB: bool, m: int, n: int, k: int, a: 'T[], aOffset: int, b: 'T[], bOffset: int, c: 'T[],
          cOffset: int, accumulate: bool)
         =
@@ -413,11 +508,15 @@ module internal MatMulDispatch =
             if not accumulate then
                 Array.Fill(c, Unchecked.defaultof<'T>, cOffset, int cCount)
         elif Type.op_Equality (typeof<'T>, typeof<float32>) then
-            run<float32> backend transA transB m n k (box a :?> float32[]) aOffset (box b :?> float32[]) bOffset
+            run<float32> backend wide transA transB m n k (box a :?> float32[]) aOffset (box b :?> float32[]) bOffset
                 (box c :?> float32[]) cOffset accumulate OpenBlas.sgemm
         else
-            run<float> backend transA transB m n k (box a :?> float[]) aOffset (box b :?> float[]) bOffset
+            run<float> backend wide transA transB m n k (box a :?> float[]) aOffset (box b :?> float[]) bOffset
                 (box c :?> float[]) cOffset accumulate OpenBlas.dgemm
+
+    /// Validates the arguments and runs the product on the given backend, with the widest managed kernel available.
+    let gemm<'T> (backend: MatMulBackend) arguments =
+        gemmWith<'T> backend ManagedGemm.wideAvailable arguments
 
 /// Dense matrix products C (+)= op(A)·op(B) on row-major float32 or float64 arrays. They run on OpenBLAS when the
 /// system library is present (Debian/Ubuntu: `apt-get install libopenblas0`) and otherwise on a managed,

@@ -47,20 +47,24 @@ let reference (case: Case) (o: Operands) =
             c[index] <- if case.Accumulate then c[index] + sum else sum
     c
 
-/// Runs a case through MatMulDispatch on one backend, in float64 or float32 (converted from the same values).
-let runDouble backend (case: Case) (o: Operands) =
+/// Runs a case through MatMulDispatch on one backend (and, for the managed one, with the 512-bit micro-kernel when
+/// wide), in float64 or float32 (converted from the same values).
+let runDoubleWith backend wide (case: Case) (o: Operands) =
     let c = Array.copy o.C
-    MatMulDispatch.gemm backend
+    MatMulDispatch.gemmWith backend wide
         (case.TransA, case.TransB, case.M, case.N, case.K, o.A, case.AOffset, o.B, case.BOffset, c, case.COffset,
          case.Accumulate)
     c
 
-let runSingle backend (case: Case) (o: Operands) =
+let runSingleWith backend wide (case: Case) (o: Operands) =
     let c = Array.map float32 o.C
-    MatMulDispatch.gemm backend
+    MatMulDispatch.gemmWith backend wide
         (case.TransA, case.TransB, case.M, case.N, case.K, Array.map float32 o.A, case.AOffset, Array.map float32 o.B,
          case.BOffset, c, case.COffset, case.Accumulate)
     Array.map float c
+
+let runDouble backend = runDoubleWith backend ManagedGemm.wideAvailable
+let runSingle backend = runSingleWith backend ManagedGemm.wideAvailable
 
 /// Every value of C (padding included) within tolerance · (k + 1) of the reference; names the first bad index.
 let expectClose (tolerance: float) (case: Case) (expected: float[]) (actual: float[]) =
@@ -123,26 +127,40 @@ let notAvailable =
     "OpenBLAS is not installed here (libopenblas.so.0 / libopenblas.so could not be loaded), so the OpenBLAS backend "
     + "could not be compared with the managed kernel; install it with `apt-get install libopenblas0`."
 
-[<Tests>]
-let managedAgainstTripleLoop =
-    testList "MatMul managed kernel = triple loop" [
+let roundedToSingle (o: Operands) =
+    { A = Array.map (float32 >> float) o.A; B = Array.map (float32 >> float) o.B; C = Array.map (float32 >> float) o.C }
+
+let noWideKernel =
+    "This processor (or runtime) has no accelerated Vector512/AVX-512, so the 512-bit micro-kernel cannot run here; "
+    + "the 256-bit kernel's tests cover the managed backend."
+
+/// The managed kernel of one width against the triple loop: every case in float64 and float32, and a product large
+/// enough to be split over threads.
+let managedKernelTests (name: string) wide =
+    let available () = if wide && not ManagedGemm.wideAvailable then skiptest noWideKernel
+    testList $"MatMul managed {name} kernel = triple loop" [
         testCase "float64, every shape, transpose, offset and accumulate combination" <| fun () ->
+            available ()
             for case in cases do
                 let o = operands (seeded case) case
-                expectClose 1e-14 case (reference case o) (runDouble MatMulBackend.Managed case o)
+                expectClose 1e-14 case (reference case o) (runDoubleWith MatMulBackend.Managed wide case o)
         testCase "float32, every shape, transpose, offset and accumulate combination" <| fun () ->
+            available ()
             for case in cases do
                 // Reference on the float32-rounded operands, so that only the product's own rounding differs.
                 let o = operands (seeded case) case
-                let rounded = { A = Array.map (float32 >> float) o.A; B = Array.map (float32 >> float) o.B; C = Array.map (float32 >> float) o.C }
-                expectClose 2e-6 case (reference case rounded) (runSingle MatMulBackend.Managed case o)
+                expectClose 2e-6 case (reference case (roundedToSingle o)) (runSingleWith MatMulBackend.Managed wide case o)
         testCase "a large float32 product split over threads" <| fun () ->
+            available ()
             let case =
-                { TransA = false; TransB = false; M = 256; N = 256; K = 784; AOffset = 0; BOffset = 0; COffset = 0; Accumulate = false }
+                { TransA = false; TransB = true; M = 256; N = 256; K = 784; AOffset = 0; BOffset = 0; COffset = 0; Accumulate = false }
             let o = operands (Random 17) case
-            let rounded = { A = Array.map (float32 >> float) o.A; B = Array.map (float32 >> float) o.B; C = o.C }
-            expectClose 2e-6 case (reference case rounded) (runSingle MatMulBackend.Managed case o)
+            expectClose 2e-6 case (reference case (roundedToSingle o)) (runSingleWith MatMulBackend.Managed wide case o)
     ]
+
+[<Tests>]
+let managedAgainstTripleLoop =
+    testList "MatMul managed kernels" [ managedKernelTests "256-bit" false; managedKernelTests "512-bit" true ]
 
 [<Tests>]
 let openBlasAgainstManaged =
