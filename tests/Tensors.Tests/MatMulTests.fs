@@ -240,3 +240,18 @@ let refusals =
             let e = throwing<NotSupportedException> "int" (fun () -> MatMul.Gemm(false, false, 1, 1, 1, [| 1 |], 0, [| 2 |], 0, [| 0 |], 0, false))
             Expect.stringContains e.Message "System.Int32" "the message names the type"
     ]
+
+[<Tests>]
+let overwriting =
+    testCase "accumulate = false overwrites C even where it held NaN, on every backend and kernel here" <| fun () ->
+        let case =
+            { TransA = false; TransB = true; M = 13; N = 35; K = 17; AOffset = 1; BOffset = 0; COffset = 2; Accumulate = false }
+        let o = operands (Random 3) case
+        let inside index = index >= case.COffset && index < case.COffset + case.M * case.N
+        let o = { o with C = o.C |> Array.mapi (fun index value -> if inside index then nan else value) }
+        let expected = reference case o
+        expectClose 1e-14 case expected (runDoubleWith MatMulBackend.Managed false case o)
+        if ManagedGemm.wideAvailable then
+            expectClose 1e-14 case expected (runDoubleWith MatMulBackend.Managed true case o)
+        if MatMul.IsOpenBlasAvailable then
+            expectClose 1e-14 case expected (runDouble MatMulBackend.OpenBlas case o)
