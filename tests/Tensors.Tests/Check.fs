@@ -56,6 +56,8 @@ let gradcheck (rng: Random) (name: string) (f: T -> T) (x: T) =
         let u = uniform rng -1.0 1.0 jvp.Value.Shape
         let vjp = Tensor.Vjp(Func<_, _>(f), x, u)
         close 1e-6 [| dot (vjp.Vjp.ToArray()) (v.ToArray()) |] [| dot (u.ToArray()) fd |] $"{name}: VJP vs finite differences"
+        // The two modes against each other: ⟨uᵀJ, v⟩ = ⟨u, J·v⟩ to rounding.
+        close 1e-12 [| dot (vjp.Vjp.ToArray()) (v.ToArray()) |] [| dot (u.ToArray()) (jvp.Tangent.ToArray()) |] $"{name}: VJP vs JVP"
         close 1e-12 (vjp.Value.ToArray()) ((f x).ToArray()) $"{name}: value"
 
 /// The Hessian-vector product of a scalar function against finite differences of its gradient.

@@ -92,6 +92,20 @@ let tests =
             Expect.isTrue (e :? NotSupportedException) (string e)
             Expect.stringContains e.Message "exp" "names the function"
         }
+        test "float32 gradients of a network agree with float64" {
+            let rng = Random 12
+            let x64 = uniform rng -1.0 1.0 [| 5; 4 |]
+            let w64 = uniform rng -1.0 1.0 [| 4; 3 |]
+            let to32 (t: T) = Tensor.FromArray(t.ToArray() |> Array.map float32, t.Shape)
+            let loss32 (w: Tensor<float32>) = Tensor.CrossEntropy(Tensor.MatMul(Tensor.Gelu(to32 x64), w), [| 0; 2; 1; 1; 0 |])
+            let loss64 (w: T) = Tensor.CrossEntropy(Tensor.MatMul(Tensor.Gelu x64, w), [| 0; 2; 1; 1; 0 |])
+            let g32 = Tensor.Gradient(Func<_, _>(loss32), to32 w64).ToArray() |> Array.map float
+            let g64 = Tensor.Gradient(Func<_, _>(loss64), w64).ToArray()
+            close 1e-5 g32 g64 "float32 vs float64 gradient"
+            let h32 = Tensor.HessianVectorProduct(Func<_, _>(loss32), to32 w64, Tensor.Ones<float32>(4, 3)).ToArray() |> Array.map float
+            let h64 = Tensor.HessianVectorProduct(Func<_, _>(loss64), w64, Tensor.Ones<float>(4, 3)).ToArray()
+            close 1e-5 h32 h64 "float32 vs float64 Hessian-vector product"
+        }
         test "float32 values and gradients" {
             let x = Tensor.FromArray [| 0.5f; 1.5f; -0.25f |]
             let y = Tensor.Tanh x
