@@ -50,6 +50,12 @@ type TensorGradientCheck internal (errorJvp: float, errorVjp: float, directions:
 [<AbstractClass; Sealed>]
 type internal Backprop =
 
+    /// target += source, elementwise (same length), in parallel for large arrays.
+    static member private AddInto<'T when 'T :> IFloatingPointIeee754<'T>>(target: 'T[], source: 'T[]) =
+        Kernels.Chunks(target.Length, 1, fun s e ->
+            let t = Span(target, s, e - s)
+            Tensors.TensorPrimitives.Add(Span.op_Implicit t, ReadOnlySpan(source, s, e - s), t))
+
     /// The adjoints of `inputs` given the adjoint `seed` of `output`: a sweep over the nodes reachable from the
     /// output in decreasing execution order. Only nodes on a path to an input run their VJP. With createGraph
     /// the sweep records (its results can be differentiated again); otherwise it runs without recording.
@@ -91,6 +97,13 @@ type internal Backprop =
                     needed.Add n |> ignore
             if needed.Contains root then
                 adjoints[root] <- seed
+                // Without a graph to record and without tangents, adjoints are plain values: a sum of contributions
+                // can be formed in place in storage that exactly one adjoint owns (made by a VJP during this sweep,
+                // shared with nothing), instead of allocating a new tensor per addition.
+                let inPlace = not createGraph && Modes.Level = 0
+                let seen = HashSet<obj>(HashIdentity.Reference)
+                let owned = HashSet<obj>(HashIdentity.Reference)
+                seen.Add seed.Data |> ignore
                 let wasRecording = Modes.Recording
                 Modes.Recording <- createGraph
                 try
@@ -103,9 +116,22 @@ type internal Backprop =
                             for j in 0 .. needs.Length - 1 do
                                 if needs[j] && not (isNull gs[j]) then
                                     let i = n.Inputs[j]
+                                    let gj = gs[j]
+                                    // A contribution's storage is owned when it is new; seen twice, it is shared.
+                                    if seen.Add gj.Data then (if inPlace then owned.Add gj.Data |> ignore)
+                                    else owned.Remove gj.Data |> ignore
                                     match adjoints.TryGetValue i with
-                                    | true, acc -> adjoints[i] <- Tensor<'T>.Add(acc, gs[j])
-                                    | _ -> adjoints[i] <- gs[j]
+                                    | true, acc when owned.Contains acc.Data && not (Object.ReferenceEquals(acc.Data, gj.Data)) ->
+                                        Backprop.AddInto(acc.Data, gj.Data)
+                                    | true, acc when owned.Contains gj.Data && not (Object.ReferenceEquals(acc.Data, gj.Data)) ->
+                                        Backprop.AddInto(gj.Data, acc.Data)
+                                        adjoints[i] <- gj
+                                    | true, acc ->
+                                        let sum = Tensor<'T>.Add(acc, gj)
+                                        seen.Add sum.Data |> ignore
+                                        if inPlace then owned.Add sum.Data |> ignore
+                                        adjoints[i] <- sum
+                                    | _ -> adjoints[i] <- gj
                             // Free intermediate adjoints as soon as they are consumed.
                             if not (targets.Contains n) then adjoints.Remove n |> ignore
                         | _ -> ()

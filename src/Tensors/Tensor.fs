@@ -297,15 +297,23 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
 
     /// The chain rule's product partial · t (an adjoint or tangent), with broadcasting: a zero t stays zero where
     /// the partial is infinite or NaN (Chain.Scale), as in every other mode of Fluxion.
-    static member internal Chain(partial: Tensor<'T>, t: Tensor<'T>) : Tensor<'T> =
+    static member internal Chain(partial: Tensor<'T>, t: Tensor<'T>) : Tensor<'T> = Tensor<'T>.Chain(partial, t, 'T.One)
+
+    /// c · (partial · t) with the chain rule's product: one pass and one result for a constant factor c (the 2 of
+    /// a square's derivative, for example).
+    static member internal Chain(partial: Tensor<'T>, t: Tensor<'T>, c: 'T) : Tensor<'T> =
         let struct (values, dims) = Tensor<'T>.Elementwise<ChainOp<'T>>("multiply", partial, t)
+        if not ('T.op_Equality(c, 'T.One)) then
+            Kernels.Chunks(values.Length, 1, fun s e ->
+                let span = Span(values, s, e - s)
+                Tensors.TensorPrimitives.Multiply(Span.op_Implicit span, c, span))
         Tensor<'T>.Make("chain", values, dims, [| partial; t |],
             (fun xs _ g needs ->
-                [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[1], g), xs[0].Dims) else null)
-                   (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[0], g), xs[1].Dims) else null) |]),
+                [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[1], g, c), xs[0].Dims) else null)
+                   (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[0], g, c), xs[1].Dims) else null) |]),
             (fun ps _ ts ->
-                let a = if isNull ts[0] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ts[0], ps[1]), dims)
-                let b = if isNull ts[1] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ps[0], ts[1]), dims)
+                let a = if isNull ts[0] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ts[0], ps[1], c), dims)
+                let b = if isNull ts[1] then null else Tensor<'T>.Expand(Tensor<'T>.Chain(ps[0], ts[1], c), dims)
                 Tensor<'T>.AddOrNull(a, b)))
 
     /// a · b with broadcasting. Multiplication is bilinear: its partials (b, a) are MultiplyRule's, applied as
@@ -322,13 +330,13 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
                 Tensor<'T>.AddOrNull(a, b)))
 
     /// x · x. Its VJP and JVP are Multiply's with both operands x (the partials of MultiplyRule, (x, x)),
-    /// summed: 2·(x ⊙ t), computed in one product and one scaling.
+    /// summed: 2·(x ⊙ t), in one pass.
     static member internal Square(x: Tensor<'T>) : Tensor<'T> =
         let struct (values, dims) = Tensor<'T>.Elementwise<MultiplyOp<'T>>("square", x, x)
-        let two = Tensor<'T>.Scalar('T.op_Addition('T.One, 'T.One))
+        let two = 'T.op_Addition('T.One, 'T.One)
         Tensor<'T>.Make("square", values, dims, [| x |],
-            (fun xs _ g _ -> [| Tensor<'T>.Multiply(Tensor<'T>.Chain(xs[0], g), two) |]),
-            (fun ps _ ts -> Tensor<'T>.Multiply(Tensor<'T>.Chain(ps[0], ts[0]), two)))
+            (fun xs _ g _ -> [| Tensor<'T>.Chain(xs[0], g, two) |]),
+            (fun ps _ ts -> Tensor<'T>.Chain(ps[0], ts[0], two)))
 
     // ----- the rule table ---------------------------------------------------------------------------
 
