@@ -27,6 +27,12 @@ let x = Tensor.FromArray([| 1.0; 2.0; 3.0; 4.0; 5.0; 6.0 |], 2, 3)
 let shifted = x + Tensor.FromArray [| 10.0; 20.0; 30.0 |] // broadcast over the rows
 (*** include-value: shifted ***)
 (**
+Matrix products follow `numpy.matmul` (batches broadcast) and run on OpenBLAS or the managed kernel
+(`MatMul.Backend`); their VJPs are again products, with operands read transposed rather than copied:
+*)
+let product = Tensor.MatMul(x, Tensor.Transpose x)
+(*** include-value: product ***)
+(**
 ## Gradients
 
 `Tensor.Gradient` differentiates a function with one output element. Here f(x) = Σ exp(x)·sin(x):
