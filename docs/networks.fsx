@@ -8,7 +8,6 @@ index: 5
 *)
 (*** hide ***)
 #r "../src/DualNumbers/bin/Release/net10.0/Fluxion.DualNumbers.dll"
-#r "nuget: MathNet.Numerics, 5.0.0"
 #r "../src/Tensors/bin/Release/net10.0/Fluxion.Tensors.dll"
 (**
 # Networks: layers, optimisers, training, and second order

@@ -241,14 +241,13 @@ type internal BestPoint() =
     member val Value = Double.PositiveInfinity with get, set
     member val Point: Vector<double> = null with get, set
 
-/// <summary>
 /// A MathNet.Numerics objective over a model's parameters: evaluating it at a point writes the point into the
-/// parameters, evaluates the loss and takes its exact gradient by reverse mode (<c>Tensor.Gradients</c>). MathNet's
-/// BFGS and L-BFGS minimisers run on it (see <see cref="T:Fluxion.Lbfgs"/>). Every evaluation overwrites the
-/// parameters, which all forks of the objective share.
-/// </summary>
+/// parameters, evaluates the loss and takes its exact gradient by reverse mode (Tensor.Gradients). Every
+/// evaluation overwrites the parameters, which all forks of the objective share. Internal, so that scripts using
+/// Fluxion.Tensors need no reference to MathNet.Numerics (a public type implementing MathNet's interface would
+/// require one wherever the Fluxion namespace is used).
 [<Sealed>]
-type ParameterObjective<'T when 'T :> IFloatingPointIeee754<'T>> internal (parameters: ParameterCollection<'T>, loss: Func<Tensor<'T>>, best: BestPoint) =
+type internal ParameterObjective<'T when 'T :> IFloatingPointIeee754<'T>> (parameters: ParameterCollection<'T>, loss: Func<Tensor<'T>>, best: BestPoint) =
     do
         if isNull (box parameters) then raise (ArgumentNullException(nameof parameters))
         if isNull loss then raise (ArgumentNullException(nameof loss))
@@ -256,9 +255,7 @@ type ParameterObjective<'T when 'T :> IFloatingPointIeee754<'T>> internal (param
     let mutable value = 0.0
     let mutable gradient: Vector<double> = null
 
-    /// <summary>An objective for the loss as a function of the parameters.</summary>
-    /// <param name="parameters">The parameters (overwritten by every evaluation).</param>
-    /// <param name="loss">Evaluates the one-element loss with the parameters' current values.</param>
+    /// An objective for the loss as a function of the parameters.
     new(parameters: ParameterCollection<'T>, loss: Func<Tensor<'T>>) = ParameterObjective<'T>(parameters, loss, BestPoint())
 
     static member private NotEvaluated() =
