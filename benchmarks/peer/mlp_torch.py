@@ -4,9 +4,9 @@ batch of 256 in float32, in PyTorch eager mode on the CPU with two threads.
 
 Run from the repository root:
 
-    python3 benchmarks/peer/mlp_torch.py
+    /usr/bin/python3 benchmarks/peer/mlp_torch.py
 
-It needs Debian's python3-torch package (CPU). The step is the one of the BenchmarkDotNet benchmark
+It needs Debian's python3-torch package (CPU), which installs into the system Python (/usr/bin/python3). The step is the one of the BenchmarkDotNet benchmark
 `TrainingStep.SgdStep` (benchmarks/TensorBenchmarks.cs): Xavier/Glorot-uniform weights and zero biases, standard
 normal inputs, uniform random labels, forward pass, cross-entropy from logits (mean over the batch), backward
 pass, SGD with learning rate 0.01 and momentum 0.9. The script prints the time per step (the best of several
@@ -45,15 +45,14 @@ def build():
 
 
 def fluxion_mean_ms():
-    """The mean of TrainingStep.SgdStep from the newest BenchmarkDotNet CSV report, in ms, or None."""
-    reports = glob.glob(os.path.join("BenchmarkDotNet.Artifacts", "results", "*TrainingStep*-report.csv"))
-    if not reports:
-        return None
-    with open(max(reports, key=os.path.getmtime), newline="") as f:
-        for row in csv.DictReader(f, delimiter=";"):
-            if row.get("Method") == "SgdStep":
-                value, unit = row["Mean"].replace(",", "").split()
-                return float(value) * {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "ms": 1.0, "s": 1e3}[unit]
+    """The mean of TrainingStep.SgdStep from the newest BenchmarkDotNet CSV report that has it, in ms, or None."""
+    reports = glob.glob(os.path.join("BenchmarkDotNet.Artifacts", "results", "*-report.csv"))
+    for report in sorted(reports, key=os.path.getmtime, reverse=True):
+        with open(report, newline="") as f:
+            for row in csv.DictReader(f):
+                if row.get("Method") == "SgdStep" and row.get("Type", "TrainingStep") == "TrainingStep":
+                    value, unit = row["Mean"].replace(",", "").split()
+                    return float(value) * {"ns": 1e-6, "us": 1e-3, "μs": 1e-3, "ms": 1.0, "s": 1e3}[unit]
     return None
 
 
@@ -83,7 +82,7 @@ def main():
     print(f"SGD step 784-256-256-10 tanh, batch {BATCH}, float32: best {best:.3f} ms, median {median:.3f} ms per step")
     fluxion = fluxion_mean_ms()
     if fluxion is not None:
-        print(f"Fluxion TrainingStep.SgdStep mean {fluxion:.3f} ms: Fluxion / PyTorch (best) = {fluxion / best:.2f}")
+        print(f"Fluxion TrainingStep.SgdStep mean {fluxion:.3f} ms: Fluxion / PyTorch = {fluxion / best:.2f} (best), {fluxion / median:.2f} (median)")
 
 
 if __name__ == "__main__":
