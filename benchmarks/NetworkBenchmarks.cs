@@ -5,7 +5,8 @@ namespace Fluxion.Benchmarks;
 /// <summary>
 /// Issue 5: one SGD training step of a 784-256-256-10 tanh perceptron on a batch of 256 in float32 (forward,
 /// cross-entropy from logits, backward, in-place update), with the forward pass alone and forward + backward
-/// alone, to see where the time goes. The peer is benchmarks/peer/mlp_torch.py (the same step in PyTorch).
+/// alone, to see where the time goes, on each matrix-product backend (Automatic is OpenBLAS where it is installed).
+/// The peer is benchmarks/peer/mlp_torch.py (the same step in PyTorch).
 /// </summary>
 [BenchmarkCategory("TrainingStep")]
 public class TrainingStep
@@ -16,16 +17,25 @@ public class TrainingStep
     Tensor<float> x = null!;
     int[] labels = null!;
 
+    /// <summary>The matrix-product backend for the whole run.</summary>
+    [Params(MatMulBackend.Automatic, MatMulBackend.Managed)]
+    public MatMulBackend Backend { get; set; }
+
     /// <summary>Seeded Xavier-uniform network (zero biases), standard normal inputs, uniform random labels.</summary>
     [GlobalSetup]
     public void Setup()
     {
+        MatMul.Backend = Backend;
         var random = new Random(5);
         net = new MultilayerPerceptron<float>(new[] { 784, 256, 256, 10 }, Activation.Tanh, random, Initialization.XavierUniform);
         sgd = new Sgd<float>(net.Parameters, learningRate: 0.01, momentum: 0.9);
         x = Tensor.RandomNormal<float>(random, Batch, 784);
         labels = Enumerable.Range(0, Batch).Select(_ => random.Next(10)).ToArray();
     }
+
+    /// <summary>Restores the default backend.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => MatMul.Backend = MatMulBackend.Automatic;
 
     /// <summary>Forward pass without recording (inference).</summary>
     [Benchmark]

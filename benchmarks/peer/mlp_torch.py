@@ -4,7 +4,9 @@ batch of 256 in float32, in PyTorch eager mode on the CPU with two threads.
 
 Run from the repository root:
 
-    /usr/bin/python3 benchmarks/peer/mlp_torch.py
+    /usr/bin/python3 benchmarks/peer/mlp_torch.py [threads]
+
+(threads: 2 by default, as issue 5 asks; 1 shows how much of the time is OpenMP synchronisation on a busy machine).
 
 It needs Debian's python3-torch package (CPU), which installs into the system Python (/usr/bin/python3). The step is the one of the BenchmarkDotNet benchmark
 `TrainingStep.SgdStep` (benchmarks/TensorBenchmarks.cs): Xavier/Glorot-uniform weights and zero biases, standard
@@ -57,7 +59,7 @@ def fluxion_mean_ms():
 
 
 def main():
-    torch.set_num_threads(2)
+    torch.set_num_threads(int(sys.argv[1]) if len(sys.argv) > 1 else 2)
     net = build()
     x = torch.randn(BATCH, SIZES[0])
     labels = torch.randint(0, SIZES[-1], (BATCH,))
