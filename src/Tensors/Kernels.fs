@@ -3,7 +3,7 @@ namespace Fluxion
 open System
 open System.Numerics
 open System.Numerics.Tensors
-open System.Threading.Tasks
+open System.Threading
 
 // ---------------------------------------------------------------------------------------------
 // Raw kernels on contiguous row-major arrays: no tensors, no differentiation. Elementwise work goes
@@ -94,20 +94,39 @@ type internal Kernels =
     // Outputs that a kernel writes completely are allocated uninitialised (no zeroing pass over large arrays).
 
     /// Work on at least this many elements is split across cores.
-    static member ParallelThreshold = 65536
+    static member ParallelThreshold = 262144
 
     /// Runs body(start, stop) over [0, count) of units that each cost `unitCost` elements of work: in one call
-    /// for small work, in a few chunks on the thread pool for large work.
+    /// for small work, in a few chunks for large work. The calling thread takes chunks too and waits only for
+    /// chunks that a pool thread has actually started: a pool thread that is scheduled late finds no work left
+    /// and costs nothing (Parallel.For would wait for it to start, which on a busy machine takes milliseconds).
     static member Chunks(count: int, unitCost: int, body: int -> int -> unit) =
         let work = int64 count * int64 (max 1 unitCost)
-        if count <= 1 || work < int64 Kernels.ParallelThreshold then body 0 count
+        if count <= 1 || work < int64 Kernels.ParallelThreshold || Environment.ProcessorCount = 1 then body 0 count
         else
             let parts = int (min (int64 Environment.ProcessorCount * 2L) (min (int64 count) (work / 16384L)))
             let size = (count + parts - 1) / parts
-            Parallel.For(0, parts, fun p ->
-                let s = p * size
-                let e = min count (s + size)
-                if s < e then body s e) |> ignore
+            let next = ref 0
+            let remaining = ref parts
+            let failure: exn ref = ref null
+            use finished = new ManualResetEventSlim(false)
+            let run () =
+                let mutable p = Interlocked.Increment(&next.contents) - 1
+                while p < parts do
+                    try
+                        let s = p * size
+                        let e = min count (s + size)
+                        if s < e then body s e
+                    with ex ->
+                        Interlocked.CompareExchange(&failure.contents, ex, null) |> ignore
+                    if Interlocked.Decrement(&remaining.contents) = 0 then finished.Set()
+                    p <- Interlocked.Increment(&next.contents) - 1
+            for _ in 2 .. Environment.ProcessorCount do
+                ThreadPool.UnsafeQueueUserWorkItem((fun _ -> run ()), null) |> ignore
+            run ()
+            finished.Wait()
+            if not (isNull failure.Value) then
+                Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure.Value).Throw()
 
     /// Calls body(aOffset, bOffset, outOffset, n) for every row (last axis) of the output shape, with operand
     /// offsets computed from their (possibly zero, for broadcasting) strides; rows run in parallel for large work.
@@ -251,7 +270,7 @@ type internal Kernels =
     /// A unary rule's value f(x) element by element (TensorPrimitives where it covers the function).
     static member RuleValue<'R, 'T when 'R :> IUnaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>>(x: 'T[]) : 'T[] =
         let y = GC.AllocateUninitializedArray x.Length
-        Kernels.Chunks(x.Length, 4, fun s e ->
+        Kernels.Chunks(x.Length, 2, fun s e ->
             let xs = ReadOnlySpan(x, s, e - s)
             let ys = Span(y, s, e - s)
             let r = typeof<'R>
