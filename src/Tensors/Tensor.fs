@@ -360,9 +360,12 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// (a third derivative through an elementwise function) throws rather than give a wrong value.
     static member internal RuleSecondDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>, fx: Tensor<'T>, dfx: Tensor<'T>) : Tensor<'T> =
         let values = Kernels.RuleSecondDerivative<'R, 'T>(x.Data, fx.Data, dfx.Data)
-        let refuse () : 'a =
-            raise (NotSupportedException($"A third derivative through the elementwise function '{'R.Name}' is not supported: the rule table gives first and second derivatives only."))
+        let refuse () : 'a = raise (Tensor<'T>.ThirdDerivativeRefusal 'R.Name)
         Tensor<'T>.Make("d2" + 'R.Name, values, x.Dims, [| x |], (fun _ _ _ _ -> refuse ()), (fun _ _ _ -> refuse ()))
+
+    /// The refusal of a third derivative through the elementwise function `name` (the rule table stops at the second).
+    static member private ThirdDerivativeRefusal(name: string) : exn =
+        NotSupportedException($"A third derivative through the elementwise function '{name}' is not supported: the rule table gives first and second derivatives only.") :> exn
 
     /// f(a, b) for a binary rule f, elementwise with broadcasting. VJP (g·∂f/∂a, g·∂f/∂b) summed back to the
     /// operands' shapes; JVP ∂f/∂a·ta + ∂f/∂b·tb; the partials are the differentiable operation RulePartials.
@@ -417,8 +420,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
             faa[io] <- p
             fab[io] <- q
             fbb[io] <- r)
-        let refuse () : 'a =
-            raise (NotSupportedException($"A third derivative through the elementwise function '{'R.Name}' is not supported: the rule table gives first and second derivatives only."))
+        let refuse () : 'a = raise (Tensor<'T>.ThirdDerivativeRefusal 'R.Name)
         let make (values: 'T[]) = Tensor<'T>.Make("d2" + 'R.Name, values, dims, [| a; b |], (fun _ _ _ _ -> refuse ()), (fun _ _ _ -> refuse ()))
         struct (make faa, make fab, make fbb)
 
