@@ -100,7 +100,7 @@ type internal Backprop =
                 // Without a graph to record and without tangents, adjoints are plain values: a sum of contributions
                 // can be formed in place in storage that exactly one adjoint owns (made by a VJP during this sweep,
                 // shared with nothing), instead of allocating a new tensor per addition.
-                let inPlace = not createGraph && Modes.Level = 0
+                let inPlace = not createGraph && not Modes.AnyLevel
                 let seen = HashSet<obj>(HashIdentity.Reference)
                 let owned = HashSet<obj>(HashIdentity.Reference)
                 seen.Add seed.Data |> ignore
@@ -150,8 +150,7 @@ type internal Backprop =
         if connect && not (isNull x.Node) then
             Tensor<'T>.Make("input", x.Data, x.Dims, [| x |], (fun _ _ g _ -> [| g |]), (fun _ _ ts -> ts[0]))
         else
-            let t = x.ActiveTangent
-            Tensor<'T>(x.Data, x.Dims, Node<'T>([||], "input"), t, (if isNull t then 0 else Modes.Level))
+            x.Live.WithNode(Node<'T>([||], "input"))
 
     /// True when the graph of y reaches a leaf other than the given inputs' nodes: a parameter, or a tensor of an
     /// enclosing differentiation. Only then can the gradients need a graph of their own.
@@ -205,21 +204,16 @@ type internal Backprop =
             if isNull vs[k] then raise (ArgumentNullException($"v[{k}]"))
             if not (Shapes.same xs[k].Dims vs[k].Dims) then
                 raise (ArgumentException($"The tangent has shape {Shapes.show vs[k].Dims} but the input has shape {Shapes.show xs[k].Dims}.", "v"))
-        if Modes.Level <> 0 then
-            raise (
-                NotSupportedException
-                    "Nested forward mode on tensors is not supported: a Jvp was started inside another Jvp on this thread. For second derivatives use HessianVectorProduct (forward over reverse) or Gradient with createGraph (reverse over reverse)."
-            )
-        let level = Modes.NextLevel()
-        Modes.Level <- level
+        let struct (level, previous) = Modes.Push()
         try
-            let inputs = Array.map2 (fun (x: Tensor<'T>) (v: Tensor<'T>) -> x.WithTangent(v.Primal, level)) xs vs
+            let inputs = Array.map2 (fun (x: Tensor<'T>) (v: Tensor<'T>) -> x.Live.WithTangent(v.Live, level)) xs vs
             let y = f inputs
             if isNull y then raise (InvalidOperationException "The function returned null instead of a tensor.")
-            let t = y.ActiveTangent
-            struct (y.Primal, (if isNull t then Tensor<'T>.ZerosOf(Array.copy y.Dims) else t))
+            let live = y.Live
+            if live.Level = level then struct (live.Primal, live.Tangent)
+            else struct (live, Tensor<'T>.ZerosOf(Array.copy y.Dims))
         finally
-            Modes.Level <- 0
+            Modes.Restore previous
 
 /// <summary>A scope in which operations do not record for reverse mode (evaluation, optimiser updates). Dispose it to end.</summary>
 [<Sealed>]

@@ -31,29 +31,42 @@ module internal Sequence =
     let mutable private last = 0L
     let next () = Interlocked.Increment(&last)
 
-/// The differentiation state of the current thread: whether operations record, and the forward level.
+/// <summary>
+/// The differentiation state of the current logical flow of control: whether operations record, and the stack of
+/// running forward levels. Both are AsyncLocal, so work that a differentiated function hands to another thread
+/// (Task.Run, Parallel.For) sees the levels and the recording state of the computation that started it: a
+/// tangent is never silently dropped because an operation ran on a worker thread, and independent computations on
+/// different threads each see only their own levels.
+/// </summary>
 [<AbstractClass; Sealed>]
 type internal Modes =
-    [<ThreadStatic; DefaultValue>]
-    static val mutable private noGrad: bool
-
-    [<ThreadStatic; DefaultValue>]
-    static val mutable private level: int
-
+    static let noGrad = AsyncLocal<bool>()
+    // The running forward levels, outermost first (identifiers increase inwards); null when none.
+    static let levels = AsyncLocal<int[]>()
     static let mutable lastLevel = 0
 
     /// True when operations on tensors that require gradients record nodes.
     static member Recording
-        with get () = not Modes.noGrad
-        and set (v: bool) = Modes.noGrad <- not v
+        with get () = not noGrad.Value
+        and set (v: bool) = noGrad.Value <- not v
 
-    /// The running forward level of this thread (0: none).
-    static member Level
-        with get () = Modes.level
-        and set (v: int) = Modes.level <- v
+    /// True when at least one forward level is running.
+    static member AnyLevel = not (isNull levels.Value)
 
-    /// A fresh forward-level identifier.
-    static member NextLevel() = Interlocked.Increment(&lastLevel)
+    /// Whether forward level `level` is running in this flow of control (0, "no level", never is).
+    static member IsActive(level: int) =
+        let ls = levels.Value
+        level <> 0 && not (isNull ls) && Array.contains level ls
+
+    /// Starts a new, innermost forward level; returns its identifier and the previous stack (for Restore).
+    static member Push() : struct (int * int[]) =
+        let previous = levels.Value
+        let level = Interlocked.Increment(&lastLevel)
+        levels.Value <- (if isNull previous then [| level |] else Array.append previous [| level |])
+        struct (level, previous)
+
+    /// Ends the levels started since the stack was `previous`.
+    static member Restore(previous: int[]) = levels.Value <- previous
 
 /// <summary>
 /// A dense tensor of float32 or float64 elements: contiguous row-major storage, immutable. Operations are
@@ -61,9 +74,14 @@ type internal Modes =
 /// differentiable in reverse mode (gradients, VJPs) and forward mode (JVPs), to any combination of the two.
 /// </summary>
 [<Sealed; AllowNullLiteral>]
-type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape: int[], node: Node<'T>, tangent: Tensor<'T>, level: int) =
+type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape: int[], node: Node<'T>, tangent: Tensor<'T>, level: int, primal: Tensor<'T>) =
 
     static let supported = Type.op_Equality(typeof<'T>, typeof<float>) || Type.op_Equality(typeof<'T>, typeof<float32>)
+
+    // A tensor is a tower of forward levels (nested dual numbers, tagged by level): without a tangent it is a plain
+    // value; with one, it is primal + tangent·ε_level, where the primal (same values, same node) may itself carry
+    // the tangent of an outer level (a smaller identifier) and the tangent may carry outer tangents too. The
+    // outermost wrapper always holds the innermost (largest) level.
 
     // ----- internal view ------------------------------------------------------------------------
 
@@ -73,15 +91,30 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     member internal _.Dims = shape
     /// The reverse-mode node; null when the tensor does not require a gradient.
     member internal _.Node = node
-    /// The tangent of the running forward level, or null (a tangent of an ended level is ignored).
-    member internal _.ActiveTangent =
-        if isNull tangent || level <> Modes.Level then null else tangent
-    /// The same tensor without its tangent (keeps the node).
-    member internal x.Primal = if isNull tangent then x else Tensor<'T>(data, shape, node, null, 0)
-    /// The same values and tangent without the node (cut off from reverse mode).
-    member internal x.WithoutNode() = if isNull node then x else Tensor<'T>(data, shape, null, tangent, level)
-    /// The same values with a tangent of the given level.
-    member internal _.WithTangent(t: Tensor<'T>, lvl: int) = Tensor<'T>(data, shape, node, t, lvl)
+    /// The forward level of the outermost tangent (0: none).
+    member internal _.Level = if isNull tangent then 0 else level
+    /// The outermost tangent, or null.
+    member internal _.Tangent = tangent
+    /// The same tensor without its outermost tangent (it keeps outer levels' tangents and the node).
+    member internal x.Primal = if isNull tangent then x else primal
+    /// The tensor with the tangents of ended forward levels removed from the outside in: what operations see.
+    member internal x.Live : Tensor<'T> =
+        if isNull tangent || Modes.IsActive level then x else primal.Live
+    /// The tangent of forward level `lvl` if this tensor carries it outermost (after removing ended levels), else null.
+    member internal x.TangentAt(lvl: int) =
+        let live = x.Live
+        if live.Level = lvl then live.Tangent else null
+    /// The same values and tangents without the node (cut off from reverse mode), at every level.
+    member internal x.WithoutNode() : Tensor<'T> =
+        if isNull node then x
+        elif isNull tangent then Tensor<'T>(data, shape, null, null, 0, null)
+        else Tensor<'T>(data, shape, null, tangent, level, primal.WithoutNode())
+    /// The same values and tangents with another node at every level.
+    member internal x.WithNode(n: Node<'T>) : Tensor<'T> =
+        if isNull tangent then Tensor<'T>(data, shape, n, null, 0, null)
+        else Tensor<'T>(data, shape, n, tangent, level, primal.WithNode n)
+    /// This tensor as the primal of a tangent of level `lvl` (which must be innermost of all levels it carries).
+    member internal x.WithTangent(t: Tensor<'T>, lvl: int) = Tensor<'T>(data, shape, node, t, lvl, x)
 
     /// Refuses element types other than float32 and float64.
     static member internal CheckType() =
@@ -89,13 +122,13 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
             raise (NotSupportedException($"Tensor<{typeof<'T>.Name}> is not supported: tensors hold Single (float32) or Double (float64) elements."))
 
     /// A constant tensor over the given storage (not copied).
-    static member internal Const(values: 'T[], dims: int[]) = Tensor<'T>(values, dims, null, null, 0)
+    static member internal Const(values: 'T[], dims: int[]) = Tensor<'T>(values, dims, null, null, 0, null)
 
     /// A constant scalar (rank 0).
-    static member internal Scalar(v: 'T) = Tensor<'T>([| v |], [||], null, null, 0)
+    static member internal Scalar(v: 'T) = Tensor<'T>([| v |], [||], null, null, 0, null)
 
     /// A constant tensor of zeros.
-    static member internal ZerosOf(dims: int[]) = Tensor<'T>(Array.zeroCreate (Shapes.size dims), dims, null, null, 0)
+    static member internal ZerosOf(dims: int[]) = Tensor<'T>(Array.zeroCreate (Shapes.size dims), dims, null, null, 0, null)
 
     // ----- public surface -------------------------------------------------------------------------
 
@@ -136,13 +169,13 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
 
     /// <summary>The same values, cut off from differentiation: no gradient flows through the result and it carries no tangent.</summary>
     member x.Detach() : Tensor<'T> =
-        if isNull node && isNull tangent then x else Tensor<'T>(data, shape, null, null, 0)
+        if isNull node && isNull tangent then x else Tensor<'T>(data, shape, null, null, 0, null)
 
     /// <summary>
     /// The same values as a new leaf of reverse mode (a parameter): operations on it record, and
     /// <c>Tensor.Gradients(output, parameters)</c> gives the gradient of an output with respect to it.
     /// </summary>
-    member _.AsParameter() : Tensor<'T> = Tensor<'T>(data, shape, Node<'T>([||], "parameter"), null, 0)
+    member _.AsParameter() : Tensor<'T> = Tensor<'T>(data, shape, Node<'T>([||], "parameter"), null, 0, null)
 
     /// <summary>The shape and the first elements, for display.</summary>
     override _.ToString() =
@@ -164,21 +197,32 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
          vjp: Tensor<'T>[] -> Tensor<'T> -> Tensor<'T> -> bool[] -> Tensor<'T>[],
          jvp: Tensor<'T>[] -> Tensor<'T> -> Tensor<'T>[] -> Tensor<'T>) : Tensor<'T> =
         let mutable anyNode = false
-        let mutable anyTangent = false
         for x in operands do
             if not (isNull x.Node) then anyNode <- true
-            if not (isNull x.ActiveTangent) then anyTangent <- true
         let n = if anyNode && Modes.Recording then Node<'T>(operands |> Array.map (fun x -> x.Node), name) else null
-        let primal = Tensor<'T>(values, dims, n, null, 0)
-        let result =
-            if anyTangent then
-                let t = jvp (operands |> Array.map (fun x -> x.Primal)) primal (operands |> Array.map (fun x -> x.ActiveTangent))
-                if isNull t || not (Shapes.same t.Dims dims) then
-                    raise (InvalidOperationException($"Internal error: the JVP of {name} gave a tangent of the wrong shape."))
-                primal.WithTangent(t, Modes.Level)
-            else primal
+        let result = Tensor<'T>.Lift(name, values, dims, operands |> Array.map (fun x -> x.Live), n, jvp)
         if not (isNull n) then n.Vjp <- (fun g needs -> vjp operands result g needs)
         result
+
+    /// The result tower of an operation over live operands: at the innermost level L that an operand carries, the
+    /// primal is the operation on the operands' primals (recursively, for the outer levels) and the tangent is the
+    /// JVP rule applied to those primals and the operands' level-L tangents. Written with differentiable
+    /// operations, the JVP propagates the outer levels' tangents itself (nested forward mode).
+    static member private Lift
+        (name: string, values: 'T[], dims: int[], operands: Tensor<'T>[], n: Node<'T>,
+         jvp: Tensor<'T>[] -> Tensor<'T> -> Tensor<'T>[] -> Tensor<'T>) : Tensor<'T> =
+        let mutable top = 0
+        for x in operands do
+            if x.Level > top then top <- x.Level
+        if top = 0 then Tensor<'T>(values, dims, n, null, 0, null)
+        else
+            let primals = operands |> Array.map (fun x -> if x.Level = top then x.Primal.Live else x)
+            let tangents = operands |> Array.map (fun x -> if x.Level = top then x.Tangent else null)
+            let primal = Tensor<'T>.Lift(name, values, dims, primals, n, jvp)
+            let t = jvp primals primal tangents
+            if isNull t || not (Shapes.same t.Dims dims) then
+                raise (InvalidOperationException($"Internal error: the JVP of {name} gave a tangent of the wrong shape."))
+            primal.WithTangent(t, top)
 
     /// A tangent sum where null means zero.
     static member internal AddOrNull(a: Tensor<'T>, b: Tensor<'T>) =
@@ -344,85 +388,48 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// operation RuleDerivative.
     static member internal Unary<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>) : Tensor<'T> =
         let values = Kernels.RuleValue<'R, 'T> x.Data
+        let lower = [| values |]
         Tensor<'T>.Make('R.Name, values, x.Dims, [| x |],
-            (fun xs y g _ -> [| Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(xs[0], y), g) |]),
-            (fun ps y ts -> Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(ps[0], y), ts[0])))
+            (fun xs _ g _ -> [| Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(xs[0], lower, 1), g) |]),
+            (fun ps _ ts -> Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(ps[0], lower, 1), ts[0])))
 
-    /// f′(x) for a unary rule f, as a differentiable operation of x (fx = f(x) is passed in; its dependence on x
-    /// is part of the rule's second derivative). VJP g·f″(x), JVP f″(x)·t.
-    static member internal RuleDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>, fx: Tensor<'T>) : Tensor<'T> =
-        let values = Kernels.RuleDerivative<'R, 'T>(x.Data, fx.Data)
-        Tensor<'T>.Make("d" + 'R.Name, values, x.Dims, [| x |],
-            (fun xs d g _ -> [| Tensor<'T>.Chain(Tensor<'T>.RuleSecondDerivative<'R>(xs[0], fx, d), g) |]),
-            (fun ps d ts -> Tensor<'T>.Chain(Tensor<'T>.RuleSecondDerivative<'R>(ps[0], fx, d), ts[0])))
-
-    /// f″(x) for a unary rule f. The rule table stops at the second derivative: differentiating this operation
-    /// (a third derivative through an elementwise function) throws rather than give a wrong value.
-    static member internal RuleSecondDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>, fx: Tensor<'T>, dfx: Tensor<'T>) : Tensor<'T> =
-        let values = Kernels.RuleSecondDerivative<'R, 'T>(x.Data, fx.Data, dfx.Data)
-        let refuse () : 'a = raise (Tensor<'T>.ThirdDerivativeRefusal 'R.Name)
-        Tensor<'T>.Make("d2" + 'R.Name, values, x.Dims, [| x |], (fun _ _ _ _ -> refuse ()), (fun _ _ _ -> refuse ()))
-
-    /// The refusal of a third derivative through the elementwise function `name` (the rule table stops at the second).
-    static member private ThirdDerivativeRefusal(name: string) : exn =
-        NotSupportedException($"A third derivative through the elementwise function '{name}' is not supported: the rule table gives first and second derivatives only.") :> exn
+    /// f⁽ⁿ⁾(x) (n ≥ 1) for a unary rule f, as a differentiable operation of x: VJP g·f⁽ⁿ⁺¹⁾(x), JVP f⁽ⁿ⁺¹⁾(x)·t, so
+    /// derivatives of every order come from the rule (HigherOrder). `lower` holds the values f(x), f′(x), … already
+    /// computed, which the table's first and second derivatives read.
+    static member internal RuleDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>, lower: 'T[][], n: int) : Tensor<'T> =
+        let values = HigherOrder.Derivative<'R, 'T>(x.Data, lower, n)
+        let known = if lower.Length = n then Array.append lower [| values |] else lower
+        Tensor<'T>.Make((if n = 1 then "d" else $"d{n}") + 'R.Name, values, x.Dims, [| x |],
+            (fun xs _ g _ -> [| Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(xs[0], known, n + 1), g) |]),
+            (fun ps _ ts -> Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(ps[0], known, n + 1), ts[0])))
 
     /// f(a, b) for a binary rule f, elementwise with broadcasting. VJP (g·∂f/∂a, g·∂f/∂b) summed back to the
-    /// operands' shapes; JVP ∂f/∂a·ta + ∂f/∂b·tb; the partials are the differentiable operation RulePartials.
+    /// operands' shapes; JVP ∂f/∂a·ta + ∂f/∂b·tb; the partials are the differentiable operation RulePartial.
     static member internal Binary<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
         let struct (values, dims) = Tensor<'T>.Elementwise<RuleOp<'R, 'T>>('R.Name, a, b)
         Tensor<'T>.Make('R.Name, values, dims, [| a; b |],
-            (fun xs z g needs ->
-                let struct (pa, pb) = Tensor<'T>.RulePartials<'R>(xs[0], xs[1], z)
-                [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(pa, g), xs[0].Dims) else null)
-                   (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(pb, g), xs[1].Dims) else null) |]),
-            (fun ps z ts ->
-                let struct (pa, pb) = Tensor<'T>.RulePartials<'R>(ps[0], ps[1], z)
-                let a = if isNull ts[0] then null else Tensor<'T>.Chain(pa, ts[0])
-                let b = if isNull ts[1] then null else Tensor<'T>.Chain(pb, ts[1])
-                Tensor<'T>.AddOrNull(a, b)))
+            (fun xs _ g needs ->
+                [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(xs[0], xs[1], values, dims, 1, 0), g), xs[0].Dims) else null)
+                   (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(xs[0], xs[1], values, dims, 0, 1), g), xs[1].Dims) else null) |]),
+            (fun ps _ ts -> Tensor<'T>.PartialsTimes<'R>(ps[0], ps[1], values, dims, 0, 0, ts[0], ts[1])))
 
-    /// (∂f/∂a, ∂f/∂b) of a binary rule over the broadcast shape, as differentiable operations of a and b (z = f(a, b)
-    /// is passed in). Their derivatives are the rule's second partials.
-    static member internal RulePartials<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>, z: Tensor<'T>) : struct (Tensor<'T> * Tensor<'T>) =
-        let dims = z.Dims
-        let pa = Array.zeroCreate (Shapes.size dims)
-        let pb = Array.zeroCreate pa.Length
-        let av, bv, zv = a.Data, b.Data, z.Data
-        Kernels.ForElements(a.Dims, b.Dims, dims, fun ia ib io ->
-            let struct (p, q) = 'R.Partials(av[ia], bv[ib], zv[io])
-            pa[io] <- p
-            pb[io] <- q)
-        // Partial k (0: ∂/∂a, 1: ∂/∂b) as a differentiable tensor: its own partials are second partials.
-        let make (k: int) (values: 'T[]) =
-            Tensor<'T>.Make((if k = 0 then "d1" else "d2") + 'R.Name, values, dims, [| a; b |],
-                (fun xs _ g needs ->
-                    let struct (faa, fab, fbb) = Tensor<'T>.RuleSecondPartials<'R>(xs[0], xs[1], z)
-                    let da, db = if k = 0 then faa, fab else fab, fbb
-                    [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(da, g), xs[0].Dims) else null)
-                       (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(db, g), xs[1].Dims) else null) |]),
-                (fun ps _ ts ->
-                    let struct (faa, fab, fbb) = Tensor<'T>.RuleSecondPartials<'R>(ps[0], ps[1], z)
-                    let da, db = if k = 0 then faa, fab else fab, fbb
-                    let x = if isNull ts[0] then null else Tensor<'T>.Chain(da, ts[0])
-                    let y = if isNull ts[1] then null else Tensor<'T>.Chain(db, ts[1])
-                    Tensor<'T>.AddOrNull(x, y)))
-        struct (make 0 pa, make 1 pb)
+    /// ∂ⁱ⁺ʲf/∂aⁱ∂bʲ (i + j ≥ 1) of a binary rule over the broadcast shape `dims`, as a differentiable operation of a
+    /// and b (z = f(a, b) is passed in): its partials are the partials of order i + j + 1, and so on to any order.
+    static member internal RulePartial<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>, z: 'T[], dims: int[], i: int, j: int) : Tensor<'T> =
+        let values = HigherOrder.Partial<'R, 'T>(a.Data, a.Dims, b.Data, b.Dims, dims, z, i, j)
+        Tensor<'T>.Make($"d{i},{j}" + 'R.Name, values, dims, [| a; b |],
+            (fun xs _ g needs ->
+                [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(xs[0], xs[1], z, dims, i + 1, j), g), xs[0].Dims) else null)
+                   (if needs[1] then Tensor<'T>.SumTo(Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(xs[0], xs[1], z, dims, i, j + 1), g), xs[1].Dims) else null) |]),
+            (fun ps _ ts -> Tensor<'T>.PartialsTimes<'R>(ps[0], ps[1], z, dims, i, j, ts[0], ts[1])))
 
-    /// The second partials (∂²f/∂a², ∂²f/∂a∂b, ∂²f/∂b²) of a binary rule; differentiating them throws.
-    static member internal RuleSecondPartials<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>, z: Tensor<'T>) : struct (Tensor<'T> * Tensor<'T> * Tensor<'T>) =
-        let dims = z.Dims
-        let n = Shapes.size dims
-        let faa, fab, fbb = Array.zeroCreate n, Array.zeroCreate n, Array.zeroCreate n
-        let av, bv, zv = a.Data, b.Data, z.Data
-        Kernels.ForElements(a.Dims, b.Dims, dims, fun ia ib io ->
-            let struct (p, q, r) = 'R.SecondPartials(av[ia], bv[ib], zv[io])
-            faa[io] <- p
-            fab[io] <- q
-            fbb[io] <- r)
-        let refuse () : 'a = raise (Tensor<'T>.ThirdDerivativeRefusal 'R.Name)
-        let make (values: 'T[]) = Tensor<'T>.Make("d2" + 'R.Name, values, dims, [| a; b |], (fun _ _ _ _ -> refuse ()), (fun _ _ _ -> refuse ()))
-        struct (make faa, make fab, make fbb)
+    /// The tangent of ∂ⁱ⁺ʲf/∂aⁱ∂bʲ (f itself for i = j = 0) along tangents ta and tb (null: zero):
+    /// ∂ⁱ⁺¹ʲf·ta + ∂ⁱʲ⁺¹f·tb, each product broadcast to `dims`.
+    static member private PartialsTimes<'R when 'R :> IBinaryRule and 'R: struct>
+        (a: Tensor<'T>, b: Tensor<'T>, z: 'T[], dims: int[], i: int, j: int, ta: Tensor<'T>, tb: Tensor<'T>) : Tensor<'T> =
+        let x = if isNull ta then null else Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(a, b, z, dims, i + 1, j), ta)
+        let y = if isNull tb then null else Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(a, b, z, dims, i, j + 1), tb)
+        Tensor<'T>.Expand(Tensor<'T>.AddOrNull(x, y), dims)
 
     // ----- operators --------------------------------------------------------------------------------
 

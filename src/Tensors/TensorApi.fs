@@ -587,6 +587,10 @@ type Tensor =
             raise (ArgumentException($"crossEntropy: logits must be [batch, classes], got shape {Shapes.show logits.Dims}.", nameof logits))
         if labels.Length <> logits.Dims[0] then
             raise (ArgumentException($"crossEntropy: {labels.Length} labels for logits of shape {Shapes.show logits.Dims}.", nameof labels))
+        let classes = logits.Dims[1]
+        for i in 0 .. labels.Length - 1 do
+            if labels[i] < 0 || labels[i] >= classes then
+                raise (ArgumentOutOfRangeException(nameof labels, labels[i], $"crossEntropy: labels[{i}] = {labels[i]} is not a class index of logits with {classes} classes (shape {Shapes.show logits.Dims})."))
         let picked = Tensor.Gather(logits, 1, labels)
         Tensor.Mean(Tensor<'T>.Subtract(Tensor.LogSumExp(logits, 1, true), picked))
 

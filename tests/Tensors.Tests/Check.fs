@@ -85,3 +85,10 @@ let gradcheckMany (rng: Random) (name: string) (f: T[] -> T) (xs: T[]) =
     let gs = Tensor.Gradient(Func<_, _>(fun (ys: T[]) -> Tensor.Sum(Tensor.Multiply(f ys, u))), xs)
     let vjpDotV = Array.map2 (fun (g: T) (v: T) -> dot (g.ToArray()) (v.ToArray())) gs vs |> Array.sum
     close 1e-6 [| vjpDotV |] [| dot (u.ToArray()) fd |] $"{name}: VJP vs finite differences"
+
+/// f throws an exception of type 'E whose message contains every fragment.
+let throwsWith<'E when 'E :> exn> (fragments: string list) (f: unit -> unit) =
+    let e = Expect.throwsC f id
+    Expect.isTrue (e :? 'E) $"expected {typeof<'E>.Name}, got {e}"
+    for s in fragments do
+        Expect.stringContains e.Message s "message"

@@ -83,15 +83,6 @@ let tests =
             let g = Tensor.Gradient(Func<_, _>(fun t -> Tensor.Sum(Tensor.Multiply(Tensor.Sqrt t, w))), x)
             Expect.equal (g.ToArray()) [| 0.0; 0.25 |] "gradient"
         }
-        test "a third derivative through an elementwise rule throws" {
-            let x = tensor [| 0.3; 0.7 |] [| 2 |]
-            let grad (f: T -> T) (t: T) = Tensor.Gradient(Func<_, _>(f), t)
-            let f (t: T) = Tensor.Sum(Tensor.Exp t)
-            let third () = grad (fun t -> Tensor.Sum(grad (fun s -> Tensor.Sum(grad f s)) t)) x |> ignore
-            let e = Expect.throwsC third id
-            Expect.isTrue (e :? NotSupportedException) (string e)
-            Expect.stringContains e.Message "exp" "names the function"
-        }
         test "float32 gradients of a network agree with float64" {
             let rng = Random 12
             let x64 = uniform rng -1.0 1.0 [| 5; 4 |]
