@@ -267,23 +267,25 @@ type internal Kernels =
                         else TensorPrimitives.Min(Span.op_Implicit dst, row, dst))
         out
 
-    /// A unary rule's value f(x) element by element (TensorPrimitives where it covers the function).
+    /// A unary rule's value f(x) element by element. SIMD only where it gives the rule's value: TensorPrimitives for
+    /// the correctly rounded functions (sqrt, abs, floor, ceiling, truncate), VectorMath's tanh; everything else
+    /// (exp, log, sin, cos, ... whose TensorPrimitives versions differ from the scalar functions, and Sin/Cos by
+    /// an ulp between calls) through the scalar rule, so a tensor agrees with every other mode.
     static member RuleValue<'R, 'T when 'R :> IUnaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>>(x: 'T[]) : 'T[] =
         let y = GC.AllocateUninitializedArray x.Length
         Kernels.Chunks(x.Length, 2, fun s e ->
             let xs = ReadOnlySpan(x, s, e - s)
             let ys = Span(y, s, e - s)
             let r = typeof<'R>
-            if Type.op_Equality(r, typeof<ExpRule>) then TensorPrimitives.Exp(xs, ys)
-            elif Type.op_Equality(r, typeof<LogRule>) then TensorPrimitives.Log(xs, ys)
-            elif Type.op_Equality(r, typeof<TanhRule>) then TensorPrimitives.Tanh(xs, ys)
-            elif Type.op_Equality(r, typeof<SinRule>) then TensorPrimitives.Sin(xs, ys)
-            elif Type.op_Equality(r, typeof<CosRule>) then TensorPrimitives.Cos(xs, ys)
-            elif Type.op_Equality(r, typeof<SqrtRule>) then TensorPrimitives.Sqrt(xs, ys)
+            if Type.op_Equality(r, typeof<SqrtRule>) then TensorPrimitives.Sqrt(xs, ys)
             elif Type.op_Equality(r, typeof<AbsRule>) then TensorPrimitives.Abs(xs, ys)
             elif Type.op_Equality(r, typeof<FloorRule>) then TensorPrimitives.Floor(xs, ys)
             elif Type.op_Equality(r, typeof<CeilingRule>) then TensorPrimitives.Ceiling(xs, ys)
             elif Type.op_Equality(r, typeof<TruncateRule>) then TensorPrimitives.Truncate(xs, ys)
+            elif Type.op_Equality(r, typeof<TanhRule>) && Type.op_Equality(typeof<'T>, typeof<float>) then
+                VectorMath.Tanh(ReadOnlySpan<float>(box x :?> float[], s, e - s), Span<float>(box y :?> float[], s, e - s))
+            elif Type.op_Equality(r, typeof<TanhRule>) && Type.op_Equality(typeof<'T>, typeof<float32>) then
+                VectorMath.Tanh(ReadOnlySpan<float32>(box x :?> float32[], s, e - s), Span<float32>(box y :?> float32[], s, e - s))
             else
                 for i in s .. e - 1 do
                     y[i] <- 'R.Value x[i])
