@@ -50,12 +50,6 @@ type TensorGradientCheck internal (errorJvp: float, errorVjp: float, directions:
 [<AbstractClass; Sealed>]
 type internal Backprop =
 
-    /// target += source, elementwise (same length), in parallel for large arrays.
-    static member private AddInto<'T when 'T :> IFloatingPointIeee754<'T>>(target: 'T[], source: 'T[]) =
-        Kernels.Chunks(target.Length, 1, fun s e ->
-            let t = Span(target, s, e - s)
-            Tensors.TensorPrimitives.Add(Span.op_Implicit t, ReadOnlySpan(source, s, e - s), t))
-
     /// The adjoints of `inputs` given the adjoint `seed` of `output`: a sweep over the nodes reachable from the
     /// output in decreasing execution order. Only nodes on a path to an input run their VJP. With createGraph
     /// the sweep records (its results can be differentiated again); otherwise it runs without recording.
@@ -122,9 +116,9 @@ type internal Backprop =
                                     else owned.Remove gj.Data |> ignore
                                     match adjoints.TryGetValue i with
                                     | true, acc when owned.Contains acc.Data && not (Object.ReferenceEquals(acc.Data, gj.Data)) ->
-                                        Backprop.AddInto(acc.Data, gj.Data)
+                                        acc.Backend.AddInPlace(acc.Data, gj.Data)
                                     | true, acc when owned.Contains gj.Data && not (Object.ReferenceEquals(acc.Data, gj.Data)) ->
-                                        Backprop.AddInto(gj.Data, acc.Data)
+                                        gj.Backend.AddInPlace(gj.Data, acc.Data)
                                         adjoints[i] <- gj
                                     | true, acc ->
                                         let sum = Tensor<'T>.Add(acc, gj)
@@ -141,7 +135,7 @@ type internal Backprop =
         |> Array.map (fun x ->
             match adjoints.TryGetValue x.Node with
             | true, g -> g
-            | _ -> Tensor<'T>.ZerosOf(Array.copy x.Dims))
+            | _ -> x.ZerosLike(Array.copy x.Dims))
 
     /// A fresh differentiation input for x: a leaf, or (when x itself is differentiated by an enclosing
     /// computation) an identity operation on x, so that the enclosing computation still sees the dependence.
@@ -186,7 +180,7 @@ type internal Backprop =
             if isNull y then raise (InvalidOperationException "The function returned null instead of a tensor.")
             if requireScalar && y.Length <> 1 then
                 raise (ArgumentException($"A gradient needs a function with one output element; this one returned shape {Shapes.show y.Dims} (use Vjp for other outputs).", "f"))
-            let s = if isNull seed then Tensor<'T>.Const(Array.create y.Length 'T.One, y.Dims) else seed
+            let s = if isNull seed then Tensor<'T>.Const(y.Backend.Fill(y.Length, 'T.One), y.Dims) else seed
             let graph = wasRecording && Backprop.ReachesOtherLeaves(y, inputs)
             let gs = Backprop.Run(y, inputs, s, graph)
             if graph then struct (y, gs)
@@ -211,7 +205,7 @@ type internal Backprop =
             if isNull y then raise (InvalidOperationException "The function returned null instead of a tensor.")
             let live = y.Live
             if live.Level = level then struct (live.Primal, live.Tangent)
-            else struct (live, Tensor<'T>.ZerosOf(Array.copy y.Dims))
+            else struct (live, y.ZerosLike(Array.copy y.Dims))
         finally
             Modes.Restore previous
 

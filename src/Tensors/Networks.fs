@@ -152,7 +152,7 @@ type ParameterCollection<'T when 'T :> IFloatingPointIeee754<'T>>(parameters: Te
             raise (ArgumentException($"The destination has {destination.Length} elements; the parameters have {elementCount}.", nameof destination))
         let mutable offset = 0
         for p in items do
-            p.Data.AsSpan().CopyTo(destination.Slice(offset, p.Length))
+            p.Backend.CopyToHost(p.Data, destination.Slice(offset, p.Length))
             offset <- offset + p.Length
 
     /// <summary>Every parameter element copied to destination (see <see cref="M:Fluxion.ParameterCollection`1.CopyTo(System.Span{`0})"/>).</summary>
@@ -173,7 +173,7 @@ type ParameterCollection<'T when 'T :> IFloatingPointIeee754<'T>>(parameters: Te
             raise (ArgumentException($"The source has {source.Length} elements; the parameters have {elementCount}.", nameof source))
         let mutable offset = 0
         for p in items do
-            source.Slice(offset, p.Length).CopyTo(p.Data.AsSpan())
+            p.Backend.CopyFromHostInPlace(source.Slice(offset, p.Length), p.Data)
             offset <- offset + p.Length
 
     /// <summary>Overwrites every parameter element from a flat array (see <see cref="M:Fluxion.ParameterCollection`1.CopyFrom(System.ReadOnlySpan{`0})"/>).</summary>
@@ -235,7 +235,7 @@ type Linear<'T when 'T :> IFloatingPointIeee754<'T>> private (weight: Tensor<'T>
     let parameters = ParameterCollection<'T>([| weight; bias |])
 
     /// A parameter with its own storage, copied from x.
-    static member private Own(x: Tensor<'T>) = Tensor<'T>.Const(Array.copy x.Data, Array.copy x.Dims).AsParameter()
+    static member private Own(x: Tensor<'T>) = Tensor<'T>.Const(x.Backend.Copy x.Data, Array.copy x.Dims).AsParameter()
 
     /// <summary>A layer with weights drawn by the given scheme from random and zero biases.</summary>
     /// <param name="inputs">The number of inputs.</param>
@@ -245,7 +245,7 @@ type Linear<'T when 'T :> IFloatingPointIeee754<'T>> private (weight: Tensor<'T>
     /// <exception cref="T:System.ArgumentOutOfRangeException">inputs or outputs is not positive.</exception>
     new(inputs: int, outputs: int, random: Random, initialization: Initialization) =
         let w = Initializers.Weights<'T>(initialization, random, inputs, outputs)
-        Linear<'T>(w.AsParameter(), Tensor<'T>.ZerosOf([| outputs |]).AsParameter())
+        Linear<'T>(w.AsParameter(), Tensor<'T>.ZerosOn(w.Backend, [| outputs |]).AsParameter())
 
     /// <summary>A layer with Xavier/Glorot-uniform weights drawn from random and zero biases.</summary>
     /// <param name="inputs">The number of inputs.</param>

@@ -6,9 +6,9 @@ open MathNet.Numerics.LinearAlgebra
 open MathNet.Numerics.Optimization
 
 // ---------------------------------------------------------------------------------------------
-// Optimisers. A step updates the parameters' storage in place with SIMD passes (TensorPrimitives) over each
-// parameter and the optimiser's state buffers, which are allocated once: after the first step an update
-// allocates nothing. Hyperparameters are doubles (converted to the element type once per step) so that C#
+// Optimisers. A step updates the parameters' storage in place through the backend's update primitives
+// (SgdStepInPlace, AdamStepInPlace) on each parameter and the optimiser's state buffers, which live on the
+// parameter's device and are allocated once: after the first step an update allocates nothing. Hyperparameters are doubles (converted to the element type once per step) so that C#
 // callers write plain literals.
 // ---------------------------------------------------------------------------------------------
 
@@ -52,11 +52,9 @@ module internal OptimizerSupport =
             if not (Shapes.same g.Dims p.Dims) then
                 raise (ArgumentException($"gradients[{k}] has shape {Shapes.show g.Dims} but parameter {k} has shape {Shapes.show p.Dims}.", nameof gradients))
 
-    /// Zeroed state buffers, one per parameter.
-    let buffers<'T when 'T :> IFloatingPointIeee754<'T>> (parameters: ParameterCollection<'T>) : 'T[][] =
-        Array.init parameters.Count (fun k -> Array.zeroCreate parameters[k].Length)
-
-    let ro (a: 'T[]) = ReadOnlySpan<'T>(a)
+    /// Zeroed state buffers, one per parameter, on the parameter's device.
+    let buffers<'T when 'T :> IFloatingPointIeee754<'T>> (parameters: ParameterCollection<'T>) : Storage<'T>[] =
+        Array.init parameters.Count (fun k -> parameters[k].Backend.Fill(parameters[k].Length, 'T.Zero))
 
 /// <summary>
 /// Stochastic gradient descent with optional momentum and weight decay (PyTorch's formulation, no dampening):
@@ -72,7 +70,7 @@ type Sgd<'T when 'T :> IFloatingPointIeee754<'T>>(parameters: ParameterCollectio
         OptimizerSupport.inUnit (nameof momentum) momentum
         OptimizerSupport.nonNegative (nameof weightDecay) weightDecay
     let mutable learningRate = learningRate
-    let mutable velocity: 'T[][] = null
+    let mutable velocity: Storage<'T>[] = null
     let mutable steps = 0
 
     /// <summary>Plain gradient descent p ← p − η·g.</summary>
@@ -107,24 +105,13 @@ type Sgd<'T when 'T :> IFloatingPointIeee754<'T>>(parameters: ParameterCollectio
     member _.Step(gradients: Tensor<'T>[]) =
         OptimizerSupport.checkGradients parameters gradients
         let minusEta = 'T.CreateChecked(-learningRate)
-        let shrink = 'T.CreateChecked(1.0 - learningRate * weightDecay)
         let mu = 'T.CreateChecked momentum
         let lambda = 'T.CreateChecked weightDecay
         if momentum > 0.0 && isNull velocity then velocity <- OptimizerSupport.buffers parameters
+        let zero = 'T.Zero
         for k in 0 .. parameters.Count - 1 do
-            let p = parameters[k].Data
-            let g = gradients[k].Data
-            if momentum > 0.0 then
-                let v = velocity[k]
-                // v ← μ·v + g (+ λ·p); p ← p − η·v.
-                Tensors.TensorPrimitives.MultiplyAdd(OptimizerSupport.ro v, mu, OptimizerSupport.ro g, Span<'T>(v))
-                if weightDecay > 0.0 then
-                    Tensors.TensorPrimitives.MultiplyAdd(OptimizerSupport.ro p, lambda, OptimizerSupport.ro v, Span<'T>(v))
-                Tensors.TensorPrimitives.MultiplyAdd(OptimizerSupport.ro v, minusEta, OptimizerSupport.ro p, Span<'T>(p))
-            else
-                // p ← (1 − η·λ)·p − η·g.
-                if weightDecay > 0.0 then Tensors.TensorPrimitives.Multiply(OptimizerSupport.ro p, shrink, Span<'T>(p))
-                Tensors.TensorPrimitives.MultiplyAdd(OptimizerSupport.ro g, minusEta, OptimizerSupport.ro p, Span<'T>(p))
+            let p = parameters[k]
+            p.Backend.SgdStepInPlace(p.Data, gradients[k].Data, (if momentum > 0.0 then velocity[k] else null), -minusEta, (if momentum > 0.0 then mu else zero), lambda)
         steps <- steps + 1
 
     /// <summary>One update from the gradients of a one-element loss with respect to the parameters.</summary>
@@ -157,9 +144,8 @@ type Adam<'T when 'T :> IFloatingPointIeee754<'T>>(parameters: ParameterCollecti
         OptimizerSupport.inUnit (nameof beta2) beta2
         OptimizerSupport.positive (nameof epsilon) epsilon
     let mutable learningRate = learningRate
-    let mutable first: 'T[][] = null
-    let mutable second: 'T[][] = null
-    let mutable scratch: 'T[] = null
+    let mutable first: Storage<'T>[] = null
+    let mutable second: Storage<'T>[] = null
     let mutable steps = 0
 
     /// <summary>Adam with the usual β₁ = 0.9, β₂ = 0.999, ε = 10⁻⁸.</summary>
@@ -192,32 +178,16 @@ type Adam<'T when 'T :> IFloatingPointIeee754<'T>>(parameters: ParameterCollecti
         if isNull first then
             first <- OptimizerSupport.buffers parameters
             second <- OptimizerSupport.buffers parameters
-            scratch <- Array.zeroCreate (parameters.Items |> Array.fold (fun n p -> max n p.Length) 0)
         steps <- steps + 1
         let t = float steps
         let b1, b2 = 'T.CreateChecked beta1, 'T.CreateChecked beta2
-        let c1, c2 = 'T.CreateChecked(1.0 - beta1), 'T.CreateChecked(1.0 - beta2)
         // √v̂ + ε = √v·(1/√(1 − β₂ᵗ)) + ε, and p ← p − (η/(1 − β₁ᵗ))·m/(√v̂ + ε).
         let rootCorrection = 'T.CreateChecked(1.0 / sqrt (1.0 - beta2 ** t))
         let minusStep = 'T.CreateChecked(-learningRate / (1.0 - beta1 ** t))
         let eps = 'T.CreateChecked epsilon
         for k in 0 .. parameters.Count - 1 do
-            let p = parameters[k].Data
-            let g = OptimizerSupport.ro gradients[k].Data
-            let m = first[k]
-            let v = second[k]
-            let s = Span<'T>(scratch, 0, p.Length)
-            let sr = ReadOnlySpan<'T>(scratch, 0, p.Length)
-            Tensors.TensorPrimitives.Multiply(g, c1, s)
-            Tensors.TensorPrimitives.MultiplyAdd(OptimizerSupport.ro m, b1, sr, Span<'T>(m))
-            Tensors.TensorPrimitives.Multiply(g, g, s)
-            Tensors.TensorPrimitives.Multiply(sr, c2, s)
-            Tensors.TensorPrimitives.MultiplyAdd(OptimizerSupport.ro v, b2, sr, Span<'T>(v))
-            Tensors.TensorPrimitives.Sqrt(OptimizerSupport.ro v, s)
-            Tensors.TensorPrimitives.Multiply(sr, rootCorrection, s)
-            Tensors.TensorPrimitives.Add(sr, eps, s)
-            Tensors.TensorPrimitives.Divide(OptimizerSupport.ro m, sr, s)
-            Tensors.TensorPrimitives.MultiplyAdd(sr, minusStep, OptimizerSupport.ro p, Span<'T>(p))
+            let p = parameters[k]
+            p.Backend.AdamStepInPlace(p.Data, gradients[k].Data, first[k], second[k], b1, b2, rootCorrection, minusStep, eps)
 
     /// <summary>One update from the gradients of a one-element loss with respect to the parameters.</summary>
     member this.Step(loss: Tensor<'T>) = this.Step(parameters.Gradients loss)
@@ -287,11 +257,12 @@ type internal ParameterObjective<'T when 'T :> IFloatingPointIeee754<'T>> (param
         let g = Array.zeroCreate<float> at.Count
         let mutable offset = 0
         for t in parameters.Gradients l do
+            let values = t.ToArray()
             for i in 0 .. t.Length - 1 do
-                g[offset + i] <- Double.CreateChecked t.Data[i]
+                g[offset + i] <- Double.CreateChecked values[i]
             offset <- offset + t.Length
         point <- at.Clone()
-        value <- Double.CreateChecked l.Data[0]
+        value <- Double.CreateChecked(l.ToScalar())
         gradient <- Vector<double>.Build.DenseOfArray g
         if value < best.Value then
             best.Value <- value

@@ -3,7 +3,7 @@ namespace Fluxion
 open System
 open System.Numerics
 
-/// Matrix products on tensors through MatMul.Gemm (OpenBLAS or the managed kernel). A product records
+/// Matrix products on tensors through the backend's batched product (on the CPU: OpenBLAS or the managed kernel). A product records
 /// whether its operands are read transposed, so VJPs never materialise a transpose: for C = op(A)·op(B)
 /// the adjoints G·op(B)ᵀ and op(A)ᵀ·G are again products with transpose flags.
 [<AbstractClass; Sealed>]
@@ -18,9 +18,7 @@ type internal Products =
         let n = if tb then rb else cb
         let batch = Shapes.size lead
         let dims = Array.append lead [| m; n |]
-        let values = Array.zeroCreate (batch * m * n)
-        for i in 0 .. batch - 1 do
-            MatMul.Gemm(ta, tb, m, n, k, a.Data, i * ra * ca, b.Data, i * rb * cb, values, i * m * n, false)
+        let values = TensorBackend<'T>.Of(a.Data, b.Data, "matmul").MatMul(ta, tb, batch, m, n, k, a.Data, b.Data)
         Tensor<'T>.Make("matmul", values, dims, [| a; b |],
             (fun xs _ g needs ->
                 let a, b = xs[0], xs[1]

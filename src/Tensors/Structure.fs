@@ -19,7 +19,7 @@ type internal Structure =
         else
             let own = Shapes.strides x.Dims
             let dims = perm |> Array.map (fun p -> x.Dims[p])
-            let values = Kernels.Strided(x.Data, 0, perm |> Array.map (fun p -> own[p]), dims)
+            let values = x.Backend.Strided(x.Data, 0, perm |> Array.map (fun p -> own[p]), dims)
             let inverse = Array.zeroCreate r
             for i in 0 .. r - 1 do
                 inverse[perm[i]] <- i
@@ -35,7 +35,7 @@ type internal Structure =
             let mutable offset = 0
             for d in 0 .. x.Rank - 1 do
                 offset <- offset + starts[d] * own[d]
-            let values = Kernels.Strided(x.Data, offset, own, dims)
+            let values = x.Backend.Strided(x.Data, offset, own, dims)
             let full = x.Dims
             Tensor<'T>.Make("slice", values, Array.copy dims, [| x |],
                 (fun _ _ g _ -> [| Structure.Pad(g, full, starts) |]),
@@ -45,12 +45,11 @@ type internal Structure =
     static member Pad<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, full: int[], starts: int[]) : Tensor<'T> =
         if Shapes.same full x.Dims then x
         else
-            let values = Array.zeroCreate (Shapes.size full)
             let own = Shapes.strides full
             let mutable offset = 0
             for d in 0 .. full.Length - 1 do
                 offset <- offset + starts[d] * own[d]
-            Kernels.StridedAddInto(values, offset, own, x.Data, x.Dims)
+            let values = x.Backend.Assemble(Shapes.size full, [| { Source = x.Data; Shape = x.Dims; Offset = offset; Strides = own } |])
             let dims = x.Dims
             Tensor<'T>.Make("pad", values, full, [| x |],
                 (fun _ _ g _ -> [| Structure.Slice(g, starts, dims) |]),
@@ -63,24 +62,21 @@ type internal Structure =
             let first = xs[0].Dims
             let dims = Array.copy first
             dims[axis] <- xs |> Array.sumBy (fun x -> x.Dims[axis])
-            let outer = Shapes.size first[.. axis - 1]
-            let inner = Shapes.size first[axis + 1 ..]
-            let row = dims[axis] * inner
-            let values = Array.zeroCreate (Shapes.size dims)
-            let mutable at = 0
+            let own = Shapes.strides dims
             let starts = Array.zeroCreate xs.Length
-            for k in 0 .. xs.Length - 1 do
-                let x = xs[k]
-                starts[k] <- at
-                let block = x.Dims[axis] * inner
-                for o in 0 .. outer - 1 do
-                    Array.Copy(x.Data, o * block, values, o * row + at * inner, block)
-                at <- at + x.Dims[axis]
+            for k in 1 .. xs.Length - 1 do
+                starts[k] <- starts[k - 1] + xs[k - 1].Dims[axis]
+            let backend = xs[0].Backend
+            let pieces =
+                xs |> Array.mapi (fun k x ->
+                    TensorBackend<'T>.Of(x.Data, xs[0].Data, "concat") |> ignore
+                    { Source = x.Data; Shape = x.Dims; Offset = starts[k] * own[axis]; Strides = own })
+            let values = backend.Assemble(Shapes.size dims, pieces)
             let startOf k = Array.init dims.Length (fun d -> if d = axis then starts[k] else 0)
             Tensor<'T>.Make("concat", values, dims, xs,
                 (fun xs _ g needs -> Array.init xs.Length (fun k -> if needs[k] then Structure.Slice(g, startOf k, xs[k].Dims) else null)),
                 (fun ps _ ts ->
-                    Structure.Concat(Array.init ps.Length (fun k -> if isNull ts[k] then Tensor<'T>.ZerosOf ps[k].Dims else ts[k]), axis)))
+                    Structure.Concat(Array.init ps.Length (fun k -> if isNull ts[k] then ps[k].ZerosLike ps[k].Dims else ts[k]), axis)))
 
     /// out[o, j, i] = x[o, indices[o, j, i], i] with x viewed as [outer, n, inner] around `axis` and the result as
     /// [outer, k, inner] (like torch.gather); indices checked by the caller.
@@ -90,13 +86,7 @@ type internal Structure =
         let inner = Shapes.size x.Dims[axis + 1 ..]
         let dims = Array.copy x.Dims
         dims[axis] <- k
-        let values = Array.zeroCreate (outer * k * inner)
-        let xv = x.Data
-        for o in 0 .. outer - 1 do
-            for j in 0 .. k - 1 do
-                let at = (o * k + j) * inner
-                for i in 0 .. inner - 1 do
-                    values[at + i] <- xv[(o * n + indices[at + i]) * inner + i]
+        let values = x.Backend.Gather(x.Data, outer, n, inner, indices, k)
         Tensor<'T>.Make("gather", values, dims, [| x |],
             (fun _ _ g _ -> [| Structure.ScatterAdd(g, axis, indices, n) |]),
             (fun _ _ ts -> Structure.Gather(ts[0], axis, indices, k)))
@@ -108,14 +98,7 @@ type internal Structure =
         let inner = Shapes.size g.Dims[axis + 1 ..]
         let dims = Array.copy g.Dims
         dims[axis] <- n
-        let values = Array.zeroCreate (outer * n * inner)
-        let gv = g.Data
-        for o in 0 .. outer - 1 do
-            for j in 0 .. k - 1 do
-                let at = (o * k + j) * inner
-                for i in 0 .. inner - 1 do
-                    let d = (o * n + indices[at + i]) * inner + i
-                    values[d] <- 'T.op_Addition(values[d], gv[at + i])
+        let values = g.Backend.ScatterAdd(g.Data, outer, k, inner, indices, n)
         Tensor<'T>.Make("scatterAdd", values, dims, [| g |],
             (fun _ _ h _ -> [| Structure.Gather(h, axis, indices, k) |]),
             (fun _ _ ts -> Structure.ScatterAdd(ts[0], axis, indices, n)))
@@ -128,25 +111,8 @@ type internal Structure =
         let inner = Shapes.size x.Dims[axis + 1 ..]
         let dims = Array.copy x.Dims
         dims[axis] <- 1
-        let values = Kernels.ExtremeMiddle(x.Data, outer, n, inner, isMax)
-        // The weight of each element in the derivative: 1/(number of ties) where it attains the extreme, else 0.
-        let weights = Array.zeroCreate x.Length
-        let xv = x.Data
-        for o in 0 .. outer - 1 do
-            for i in 0 .. inner - 1 do
-                let m = values[o * inner + i]
-                let mutable ties = 0
-                for j in 0 .. n - 1 do
-                    if 'T.op_Equality(xv[(o * n + j) * inner + i], m) then ties <- ties + 1
-                if ties > 0 then
-                    let w = 'T.One / 'T.CreateChecked ties
-                    for j in 0 .. n - 1 do
-                        let at = (o * n + j) * inner + i
-                        if 'T.op_Equality(xv[at], m) then weights[at] <- w
-                else
-                    // NaN: the derivative is NaN too.
-                    for j in 0 .. n - 1 do
-                        weights[(o * n + j) * inner + i] <- 'T.NaN
+        // Each element's weight in the derivative: 1/(number of ties) where it attains the extreme, else 0.
+        let struct (values, weights) = x.Backend.Extreme(x.Data, outer, n, inner, isMax)
         let w = Tensor<'T>.Const(weights, x.Dims)
         let from = x.Dims
         Tensor<'T>.Make((if isMax then "max" else "min"), values, dims, [| x |],

@@ -74,7 +74,7 @@ type internal Modes =
 /// differentiable in reverse mode (gradients, VJPs) and forward mode (JVPs), to any combination of the two.
 /// </summary>
 [<Sealed; AllowNullLiteral>]
-type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape: int[], node: Node<'T>, tangent: Tensor<'T>, level: int, primal: Tensor<'T>) =
+type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: Storage<'T>, shape: int[], node: Node<'T>, tangent: Tensor<'T>, level: int, primal: Tensor<'T>) =
 
     static let supported = Type.op_Equality(typeof<'T>, typeof<float>) || Type.op_Equality(typeof<'T>, typeof<float32>)
 
@@ -85,8 +85,10 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
 
     // ----- internal view ------------------------------------------------------------------------
 
-    /// The storage (never mutated after construction).
+    /// The storage (immutable, except a parameter's, which optimisers update in place).
     member internal _.Data = data
+    /// The backend (device) that holds the storage.
+    member internal _.Backend = data.Backend
     /// The shape array itself (not a copy).
     member internal _.Dims = shape
     /// The reverse-mode node; null when the tensor does not require a gradient.
@@ -122,13 +124,22 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
             raise (NotSupportedException($"Tensor<{typeof<'T>.Name}> is not supported: tensors hold Single (float32) or Double (float64) elements."))
 
     /// A constant tensor over the given storage (not copied).
-    static member internal Const(values: 'T[], dims: int[]) = Tensor<'T>(values, dims, null, null, 0, null)
+    static member internal Const(values: 'T[], dims: int[]) = Tensor<'T>(Devices.Default<'T>().FromHost values, dims, null, null, 0, null)
 
-    /// A constant scalar (rank 0).
-    static member internal Scalar(v: 'T) = Tensor<'T>([| v |], [||], null, null, 0, null)
+    /// A constant tensor over the given storage.
+    static member internal Const(values: Storage<'T>, dims: int[]) = Tensor<'T>(values, dims, null, null, 0, null)
 
-    /// A constant tensor of zeros.
-    static member internal ZerosOf(dims: int[]) = Tensor<'T>(Array.zeroCreate (Shapes.size dims), dims, null, null, 0, null)
+    /// A constant scalar (rank 0) on the given backend.
+    static member internal ScalarOn(backend: TensorBackend<'T>, v: 'T) = Tensor<'T>(backend.Fill(1, v), [||], null, null, 0, null)
+
+    /// A constant scalar (rank 0) on the default backend.
+    static member internal Scalar(v: 'T) = Tensor<'T>.ScalarOn(Devices.Default<'T>(), v)
+
+    /// A constant tensor of zeros on the given backend.
+    static member internal ZerosOn(backend: TensorBackend<'T>, dims: int[]) = Tensor<'T>(backend.Fill(Shapes.size dims, 'T.Zero), dims, null, null, 0, null)
+
+    /// A constant tensor of zeros on the backend of x.
+    member internal x.ZerosLike(dims: int[]) = Tensor<'T>.ZerosOn(data.Backend, dims)
 
     // ----- public surface -------------------------------------------------------------------------
 
@@ -155,17 +166,20 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
                 if i < 0 || i >= shape[d] then
                     raise (IndexOutOfRangeException($"Index {i} is out of range for axis {d} of a tensor of shape {Shapes.show shape}."))
                 offset <- offset * shape[d] + i
-            data[offset]
+            data.Backend.Get(data, offset)
 
-    /// <summary>The elements in row-major order (a copy).</summary>
-    member _.ToArray() : 'T[] = Array.copy data
+    /// <summary>The elements in row-major order (a copy in host memory).</summary>
+    member _.ToArray() : 'T[] =
+        let values = Array.zeroCreate data.Length
+        data.Backend.CopyToHost(data, Span<'T>(values))
+        values
 
     /// <summary>The only element of a one-element tensor (a loss, for example).</summary>
     /// <exception cref="T:System.InvalidOperationException">The tensor has more or fewer than one element.</exception>
     member _.ToScalar() : 'T =
         if data.Length <> 1 then
             raise (InvalidOperationException($"ToScalar needs a tensor with one element; this one has shape {Shapes.show shape}."))
-        data[0]
+        data.Backend.Get(data, 0)
 
     /// <summary>The same values, cut off from differentiation: no gradient flows through the result and it carries no tangent.</summary>
     member x.Detach() : Tensor<'T> =
@@ -179,7 +193,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
 
     /// <summary>The shape and the first elements, for display.</summary>
     override _.ToString() =
-        let shown = data |> Seq.truncate 8 |> Seq.map string |> String.concat ", "
+        let shown = Seq.init (min 8 data.Length) (fun i -> string (data.Backend.Get(data, i))) |> String.concat ", "
         let more = if data.Length > 8 then ", ..." else ""
         let grad = if isNull node then "" else " (requires grad)"
         $"Tensor<{typeof<'T>.Name}>{Shapes.show shape} [{shown}{more}]{grad}"
@@ -193,7 +207,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// result tangents → result tangent (tangents null where absent).
     /// </summary>
     static member internal Make
-        (name: string, values: 'T[], dims: int[], operands: Tensor<'T>[],
+        (name: string, values: Storage<'T>, dims: int[], operands: Tensor<'T>[],
          vjp: Tensor<'T>[] -> Tensor<'T> -> Tensor<'T> -> bool[] -> Tensor<'T>[],
          jvp: Tensor<'T>[] -> Tensor<'T> -> Tensor<'T>[] -> Tensor<'T>) : Tensor<'T> =
         let mutable anyNode = false
@@ -209,7 +223,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// JVP rule applied to those primals and the operands' level-L tangents. Written with differentiable
     /// operations, the JVP propagates the outer levels' tangents itself (nested forward mode).
     static member private Lift
-        (name: string, values: 'T[], dims: int[], operands: Tensor<'T>[], n: Node<'T>,
+        (name: string, values: Storage<'T>, dims: int[], operands: Tensor<'T>[], n: Node<'T>,
          jvp: Tensor<'T>[] -> Tensor<'T> -> Tensor<'T>[] -> Tensor<'T>) : Tensor<'T> =
         let mutable top = 0
         for x in operands do
@@ -247,32 +261,11 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
         else
             if not (Shapes.broadcastsTo x.Dims dims) then
                 raise (ArgumentException($"broadcastTo: shape {Shapes.show x.Dims} cannot be broadcast to {Shapes.show dims}.", "shape"))
-            let values = Kernels.Strided(x.Data, 0, Shapes.broadcastStrides x.Dims dims, dims)
+            let values = x.Backend.Strided(x.Data, 0, Shapes.broadcastStrides x.Dims dims, dims)
             let from = x.Dims
             Tensor<'T>.Make("broadcastTo", values, dims, [| x |],
                 (fun _ _ g _ -> [| Tensor<'T>.SumTo(g, from) |]),
                 (fun _ _ ts -> Tensor<'T>.Expand(ts[0], dims)))
-
-    /// Sums the storage of a tensor of shape `dims` over sorted `axes`; the result keeps the axes with extent 1.
-    static member internal SumRaw(values: 'T[], dims: int[], axes: int[]) : 'T[] =
-        let mutable cur = values
-        let cs = Array.copy dims
-        // Adjacent axes are summed in one pass.
-        let mutable i = axes.Length - 1
-        while i >= 0 do
-            let mutable j = i
-            while j > 0 && axes[j - 1] = axes[j] - 1 do
-                j <- j - 1
-            let lo = axes[j]
-            let hi = axes[i]
-            let outer = Shapes.size cs[.. lo - 1]
-            let n = Shapes.size cs[lo..hi]
-            let inner = Shapes.size cs[hi + 1 ..]
-            if n <> 1 then cur <- Kernels.SumMiddle(cur, outer, n, inner)
-            for d in lo..hi do
-                cs[d] <- 1
-            i <- j - 1
-        if Object.ReferenceEquals(cur, values) then Array.copy values else cur
 
     /// Sums a broadcast result back to an operand's shape (the VJP of broadcasting). VJP: broadcast again.
     static member internal SumTo(x: Tensor<'T>, dims: int[]) : Tensor<'T> =
@@ -284,7 +277,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
             let axes =
                 [| for d in 0 .. x.Rank - 1 do
                        if d < lead || (dims[d - lead] = 1 && x.Dims[d] <> 1) then d |]
-            let values = Tensor<'T>.SumRaw(x.Data, x.Dims, axes)
+            let values = x.Backend.Sum(x.Data, x.Dims, axes)
             let from = x.Dims
             Tensor<'T>.Make("sumTo", values, dims, [| x |],
                 (fun _ _ g _ -> [| Tensor<'T>.Expand(g, from) |]),
@@ -294,7 +287,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     static member internal SumAxes(x: Tensor<'T>, axes: int[], keepDims: bool) : Tensor<'T> =
         let kept = Shapes.reduced x.Dims axes true
         let dims = if keepDims then kept else Shapes.reduced x.Dims axes false
-        let values = Tensor<'T>.SumRaw(x.Data, x.Dims, axes)
+        let values = x.Backend.Sum(x.Data, x.Dims, axes)
         let from = x.Dims
         Tensor<'T>.Make("sum", values, dims, [| x |],
             (fun _ _ g _ -> [| Tensor<'T>.Expand(Tensor<'T>.Reshape(g, kept), from) |]),
@@ -302,14 +295,15 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
 
     // ----- arithmetic -------------------------------------------------------------------------------
 
-    /// An elementwise binary operation on the storage, with broadcasting.
-    static member internal Elementwise<'Op when 'Op :> IRowOp<'T> and 'Op: struct>(name: string, a: Tensor<'T>, b: Tensor<'T>) =
+    /// op(a, b)·scale on the storage, with broadcasting; both operands must be on one device.
+    static member internal Elementwise(op: ElementwiseOp, name: string, a: Tensor<'T>, b: Tensor<'T>, scale: 'T) =
         let dims = Shapes.broadcast name a.Dims b.Dims
-        struct (Kernels.Binary<'Op, 'T>(a.Data, a.Dims, b.Data, b.Dims, dims), dims)
+        let backend = TensorBackend<'T>.Of(a.Data, b.Data, name)
+        struct (backend.Combine(op, a.Data, a.Dims, b.Data, b.Dims, dims, scale), dims)
 
     /// a + b with broadcasting.
     static member internal Add(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
-        let struct (values, dims) = Tensor<'T>.Elementwise<AddOp<'T>>("add", a, b)
+        let struct (values, dims) = Tensor<'T>.Elementwise(ElementwiseOp.Add, "add", a, b, 'T.One)
         Tensor<'T>.Make("add", values, dims, [| a; b |],
             (fun xs _ g needs ->
                 [| (if needs[0] then Tensor<'T>.SumTo(g, xs[0].Dims) else null)
@@ -318,7 +312,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
 
     /// a − b with broadcasting.
     static member internal Subtract(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
-        let struct (values, dims) = Tensor<'T>.Elementwise<SubtractOp<'T>>("subtract", a, b)
+        let struct (values, dims) = Tensor<'T>.Elementwise(ElementwiseOp.Subtract, "subtract", a, b, 'T.One)
         Tensor<'T>.Make("subtract", values, dims, [| a; b |],
             (fun xs _ g needs ->
                 [| (if needs[0] then Tensor<'T>.SumTo(g, xs[0].Dims) else null)
@@ -332,9 +326,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
 
     /// −x.
     static member internal Negate(x: Tensor<'T>) : Tensor<'T> =
-        let values = GC.AllocateUninitializedArray x.Length
-        Kernels.Chunks(x.Length, 1, fun s e ->
-            Tensors.TensorPrimitives.Negate(ReadOnlySpan(x.Data, s, e - s), Span(values, s, e - s)))
+        let values = x.Backend.Negate x.Data
         Tensor<'T>.Make("negate", values, x.Dims, [| x |],
             (fun _ _ g _ -> [| Tensor<'T>.Negate g |]),
             (fun _ _ ts -> Tensor<'T>.Negate ts[0]))
@@ -346,11 +338,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// c · (partial · t) with the chain rule's product: one pass and one result for a constant factor c (the 2 of
     /// a square's derivative, for example).
     static member internal Chain(partial: Tensor<'T>, t: Tensor<'T>, c: 'T) : Tensor<'T> =
-        let struct (values, dims) = Tensor<'T>.Elementwise<ChainOp<'T>>("multiply", partial, t)
-        if not ('T.op_Equality(c, 'T.One)) then
-            Kernels.Chunks(values.Length, 1, fun s e ->
-                let span = Span(values, s, e - s)
-                Tensors.TensorPrimitives.Multiply(Span.op_Implicit span, c, span))
+        let struct (values, dims) = Tensor<'T>.Elementwise(ElementwiseOp.Chain, "multiply", partial, t, c)
         Tensor<'T>.Make("chain", values, dims, [| partial; t |],
             (fun xs _ g needs ->
                 [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[1], g, c), xs[0].Dims) else null)
@@ -363,7 +351,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// a · b with broadcasting. Multiplication is bilinear: its partials (b, a) are MultiplyRule's, applied as
     /// tensors with the chain rule's product.
     static member internal Multiply(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
-        let struct (values, dims) = Tensor<'T>.Elementwise<MultiplyOp<'T>>("multiply", a, b)
+        let struct (values, dims) = Tensor<'T>.Elementwise(ElementwiseOp.Multiply, "multiply", a, b, 'T.One)
         Tensor<'T>.Make("multiply", values, dims, [| a; b |],
             (fun xs _ g needs ->
                 [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(xs[1], g), xs[0].Dims) else null)
@@ -376,7 +364,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// x · x. Its VJP and JVP are Multiply's with both operands x (the partials of MultiplyRule, (x, x)),
     /// summed: 2·(x ⊙ t), in one pass.
     static member internal Square(x: Tensor<'T>) : Tensor<'T> =
-        let struct (values, dims) = Tensor<'T>.Elementwise<MultiplyOp<'T>>("square", x, x)
+        let struct (values, dims) = Tensor<'T>.Elementwise(ElementwiseOp.Multiply, "square", x, x, 'T.One)
         let two = 'T.op_Addition('T.One, 'T.One)
         Tensor<'T>.Make("square", values, dims, [| x |],
             (fun xs _ g _ -> [| Tensor<'T>.Chain(xs[0], g, two) |]),
@@ -387,7 +375,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// f(x) for a unary rule f, elementwise. VJP g·f′(x), JVP f′(x)·t, with f′(x) the differentiable tensor
     /// operation RuleDerivative.
     static member internal Unary<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>) : Tensor<'T> =
-        let values = Kernels.RuleValue<'R, 'T> x.Data
+        let values = x.Backend.Map<'R> x.Data
         let lower = [| values |]
         Tensor<'T>.Make('R.Name, values, x.Dims, [| x |],
             (fun xs _ g _ -> [| Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(xs[0], lower, 1), g) |]),
@@ -396,8 +384,8 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// f⁽ⁿ⁾(x) (n ≥ 1) for a unary rule f, as a differentiable operation of x: VJP g·f⁽ⁿ⁺¹⁾(x), JVP f⁽ⁿ⁺¹⁾(x)·t, so
     /// derivatives of every order come from the rule (HigherOrder). `lower` holds the values f(x), f′(x), … already
     /// computed, which the table's first and second derivatives read.
-    static member internal RuleDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>, lower: 'T[][], n: int) : Tensor<'T> =
-        let values = HigherOrder.Derivative<'R, 'T>(x.Data, lower, n)
+    static member internal RuleDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x: Tensor<'T>, lower: Storage<'T>[], n: int) : Tensor<'T> =
+        let values = x.Backend.MapDerivative<'R>(x.Data, lower, n)
         let known = if lower.Length = n then Array.append lower [| values |] else lower
         Tensor<'T>.Make((if n = 1 then "d" else $"d{n}") + 'R.Name, values, x.Dims, [| x |],
             (fun xs _ g _ -> [| Tensor<'T>.Chain(Tensor<'T>.RuleDerivative<'R>(xs[0], known, n + 1), g) |]),
@@ -406,7 +394,8 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// f(a, b) for a binary rule f, elementwise with broadcasting. VJP (g·∂f/∂a, g·∂f/∂b) summed back to the
     /// operands' shapes; JVP ∂f/∂a·ta + ∂f/∂b·tb; the partials are the differentiable operation RulePartial.
     static member internal Binary<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
-        let struct (values, dims) = Tensor<'T>.Elementwise<RuleOp<'R, 'T>>('R.Name, a, b)
+        let dims = Shapes.broadcast 'R.Name a.Dims b.Dims
+        let values = TensorBackend<'T>.Of(a.Data, b.Data, 'R.Name).MapBinary<'R>(a.Data, a.Dims, b.Data, b.Dims, dims)
         Tensor<'T>.Make('R.Name, values, dims, [| a; b |],
             (fun xs _ g needs ->
                 [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(xs[0], xs[1], values, dims, 1, 0), g), xs[0].Dims) else null)
@@ -415,8 +404,8 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
 
     /// ∂ⁱ⁺ʲf/∂aⁱ∂bʲ (i + j ≥ 1) of a binary rule over the broadcast shape `dims`, as a differentiable operation of a
     /// and b (z = f(a, b) is passed in): its partials are the partials of order i + j + 1, and so on to any order.
-    static member internal RulePartial<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>, z: 'T[], dims: int[], i: int, j: int) : Tensor<'T> =
-        let values = HigherOrder.Partial<'R, 'T>(a.Data, a.Dims, b.Data, b.Dims, dims, z, i, j)
+    static member internal RulePartial<'R when 'R :> IBinaryRule and 'R: struct>(a: Tensor<'T>, b: Tensor<'T>, z: Storage<'T>, dims: int[], i: int, j: int) : Tensor<'T> =
+        let values = TensorBackend<'T>.Of(a.Data, b.Data, 'R.Name).MapPartial<'R>(a.Data, a.Dims, b.Data, b.Dims, dims, z, i, j)
         Tensor<'T>.Make($"d{i},{j}" + 'R.Name, values, dims, [| a; b |],
             (fun xs _ g needs ->
                 [| (if needs[0] then Tensor<'T>.SumTo(Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(xs[0], xs[1], z, dims, i + 1, j), g), xs[0].Dims) else null)
@@ -426,7 +415,7 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// The tangent of ∂ⁱ⁺ʲf/∂aⁱ∂bʲ (f itself for i = j = 0) along tangents ta and tb (null: zero):
     /// ∂ⁱ⁺¹ʲf·ta + ∂ⁱʲ⁺¹f·tb, each product broadcast to `dims`.
     static member private PartialsTimes<'R when 'R :> IBinaryRule and 'R: struct>
-        (a: Tensor<'T>, b: Tensor<'T>, z: 'T[], dims: int[], i: int, j: int, ta: Tensor<'T>, tb: Tensor<'T>) : Tensor<'T> =
+        (a: Tensor<'T>, b: Tensor<'T>, z: Storage<'T>, dims: int[], i: int, j: int, ta: Tensor<'T>, tb: Tensor<'T>) : Tensor<'T> =
         let x = if isNull ta then null else Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(a, b, z, dims, i + 1, j), ta)
         let y = if isNull tb then null else Tensor<'T>.Chain(Tensor<'T>.RulePartial<'R>(a, b, z, dims, i, j + 1), tb)
         Tensor<'T>.Expand(Tensor<'T>.AddOrNull(x, y), dims)
@@ -436,27 +425,27 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: 'T[], shape
     /// <summary>Elementwise sum with broadcasting (NumPy rules).</summary>
     static member (+)(a: Tensor<'T>, b: Tensor<'T>) = Tensor<'T>.Add(a, b)
     /// <summary>Adds a constant to every element.</summary>
-    static member (+)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Add(a, Tensor<'T>.Scalar c)
+    static member (+)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Add(a, Tensor<'T>.ScalarOn(a.Backend, c))
     /// <summary>Adds a constant to every element.</summary>
-    static member (+)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Add(Tensor<'T>.Scalar c, a)
+    static member (+)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Add(Tensor<'T>.ScalarOn(a.Backend, c), a)
     /// <summary>Elementwise difference with broadcasting.</summary>
     static member (-)(a: Tensor<'T>, b: Tensor<'T>) = Tensor<'T>.Subtract(a, b)
     /// <summary>Subtracts a constant from every element.</summary>
-    static member (-)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Subtract(a, Tensor<'T>.Scalar c)
+    static member (-)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Subtract(a, Tensor<'T>.ScalarOn(a.Backend, c))
     /// <summary>Subtracts every element from a constant.</summary>
-    static member (-)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Subtract(Tensor<'T>.Scalar c, a)
+    static member (-)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Subtract(Tensor<'T>.ScalarOn(a.Backend, c), a)
     /// <summary>Elementwise product with broadcasting.</summary>
     static member (*)(a: Tensor<'T>, b: Tensor<'T>) = Tensor<'T>.Multiply(a, b)
     /// <summary>Multiplies every element by a constant.</summary>
-    static member (*)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Multiply(a, Tensor<'T>.Scalar c)
+    static member (*)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Multiply(a, Tensor<'T>.ScalarOn(a.Backend, c))
     /// <summary>Multiplies every element by a constant.</summary>
-    static member (*)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Multiply(Tensor<'T>.Scalar c, a)
+    static member (*)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Multiply(Tensor<'T>.ScalarOn(a.Backend, c), a)
     /// <summary>Elementwise quotient with broadcasting (rule <see cref="T:Fluxion.DivideRule"/>).</summary>
     static member (/)(a: Tensor<'T>, b: Tensor<'T>) = Tensor<'T>.Binary<DivideRule>(a, b)
     /// <summary>Divides every element by a constant.</summary>
-    static member (/)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Multiply(a, Tensor<'T>.Scalar('T.One / c))
+    static member (/)(a: Tensor<'T>, c: 'T) = Tensor<'T>.Multiply(a, Tensor<'T>.ScalarOn(a.Backend, 'T.One / c))
     /// <summary>Divides a constant by every element.</summary>
-    static member (/)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Binary<DivideRule>(Tensor<'T>.Scalar c, a)
+    static member (/)(c: 'T, a: Tensor<'T>) = Tensor<'T>.Binary<DivideRule>(Tensor<'T>.ScalarOn(a.Backend, c), a)
     /// <summary>Elementwise negation.</summary>
     static member (~-)(a: Tensor<'T>) = Tensor<'T>.Negate a
 

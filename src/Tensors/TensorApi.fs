@@ -25,7 +25,7 @@ type Tensor =
         if isNull x then raise (ArgumentNullException name)
 
     /// x · c for a constant c.
-    static member private Scale<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, c: 'T) = Tensor<'T>.Multiply(x, Tensor<'T>.Scalar c)
+    static member private Scale<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, c: 'T) = Tensor<'T>.Multiply(x, Tensor<'T>.ScalarOn(x.Backend, c))
 
     // ----- factories ----------------------------------------------------------------------------
 
@@ -33,7 +33,7 @@ type Tensor =
     static member Zeros<'T when 'T :> IFloatingPointIeee754<'T>>([<ParamArray>] shape: int[]) : Tensor<'T> =
         Tensor<'T>.CheckType()
         Shapes.check (nameof shape) shape
-        Tensor<'T>.ZerosOf(Array.copy shape)
+        Tensor<'T>.ZerosOn(Devices.Default<'T>(), Array.copy shape)
 
     /// <summary>A tensor of ones.</summary>
     static member Ones<'T when 'T :> IFloatingPointIeee754<'T>>([<ParamArray>] shape: int[]) : Tensor<'T> =
@@ -43,7 +43,7 @@ type Tensor =
     static member Full<'T when 'T :> IFloatingPointIeee754<'T>>(value: 'T, [<ParamArray>] shape: int[]) : Tensor<'T> =
         Tensor<'T>.CheckType()
         Shapes.check (nameof shape) shape
-        Tensor<'T>.Const(Array.create (Shapes.size shape) value, Array.copy shape)
+        Tensor<'T>.Const(Devices.Default<'T>().Fill(Shapes.size shape, value), Array.copy shape)
 
     /// <summary>A scalar (rank 0) tensor.</summary>
     static member Scalar<'T when 'T :> IFloatingPointIeee754<'T>>(value: 'T) : Tensor<'T> =
@@ -170,7 +170,7 @@ type Tensor =
 
     /// <summary>xᶜ elementwise for a constant exponent c (rule <see cref="T:Fluxion.PowRule"/>).</summary>
     static member Pow<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>, c: 'T) : Tensor<'T> =
-        Tensor.Apply<PowRule, 'T>(x, Tensor<'T>.Scalar c)
+        Tensor.Apply<PowRule, 'T>(x, Tensor<'T>.ScalarOn(x.Backend, c))
 
     /// <summary>The larger of a and b elementwise with broadcasting (rule <see cref="T:Fluxion.MaxRule"/>: at a tie each gets half the derivative).</summary>
     static member Maximum<'T when 'T :> IFloatingPointIeee754<'T>>(a: Tensor<'T>, b: Tensor<'T>) : Tensor<'T> =
@@ -277,14 +277,14 @@ type Tensor =
     /// (PyTorch uses 0; the two differ only at exactly 0).
     /// </summary>
     static member Relu<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>) : Tensor<'T> =
-        Tensor.Apply<MaxRule, 'T>(x, Tensor<'T>.Scalar 'T.Zero)
+        Tensor.Apply<MaxRule, 'T>(x, Tensor<'T>.ScalarOn(x.Backend, 'T.Zero))
 
     /// <summary>The Gaussian error linear unit x·Φ(x) = x·(1 + erf(x/√2))/2 (exact, not the tanh approximation).</summary>
     static member Gelu<'T when 'T :> IFloatingPointIeee754<'T>>(x: Tensor<'T>) : Tensor<'T> =
         Tensor.Check(x, nameof x)
         let half = 'T.CreateTruncating 0.5
         let erf = Tensor<'T>.Unary<ErfRule>(Tensor.Scale(x, 'T.CreateTruncating 0.70710678118654752440))
-        Tensor<'T>.Multiply(Tensor.Scale(x, half), Tensor<'T>.Add(erf, Tensor<'T>.Scalar 'T.One))
+        Tensor<'T>.Multiply(Tensor.Scale(x, half), Tensor<'T>.Add(erf, Tensor<'T>.ScalarOn(x.Backend, 'T.One)))
 
     // ----- shape --------------------------------------------------------------------------------
 
@@ -556,7 +556,7 @@ type Tensor =
         let a = Shapes.axis "logSumExp" x.Rank axis
         // The shift is a constant: log Σ exp(x − m) + m does not depend on m, so no derivative flows through it.
         let m = Structure.Extreme(x.Detach(), a, true)
-        let shift = Tensor<'T>.Const(m.Data |> Array.map (fun v -> if 'T.IsFinite v then v else 'T.Zero), m.Dims)
+        let shift = Tensor<'T>.Const(m.ToArray() |> Array.map (fun v -> if 'T.IsFinite v then v else 'T.Zero), m.Dims)
         let s = Tensor<'T>.SumAxes(Tensor<'T>.Unary<ExpRule>(Tensor<'T>.Subtract(x, shift)), [| a |], true)
         let y = Tensor<'T>.Add(Tensor<'T>.Unary<LogRule> s, shift)
         if keepDims then y else Tensor<'T>.Reshape(y, x.Dims |> Array.removeAt a)
@@ -616,7 +616,7 @@ type Tensor =
         Tensor.Check(output, nameof output)
         if output.Length <> 1 then
             raise (ArgumentException($"Gradients needs an output with one element; this one has shape {Shapes.show output.Dims} (pass a seed for a vector-Jacobian product).", nameof output))
-        Backprop.Run(output, inputs, Tensor<'T>.Const(Array.create 1 'T.One, output.Dims), createGraph)
+        Backprop.Run(output, inputs, Tensor<'T>.Const(output.Backend.Fill(1, 'T.One), output.Dims), createGraph)
 
     /// <summary>The gradients of a one-element output with respect to inputs, without recording the sweep.</summary>
     static member Gradients<'T when 'T :> IFloatingPointIeee754<'T>>(output: Tensor<'T>, inputs: Tensor<'T>[]) : Tensor<'T>[] =
