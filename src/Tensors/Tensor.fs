@@ -198,6 +198,18 @@ type Tensor<'T when 'T :> IFloatingPointIeee754<'T>> internal (data: Storage<'T>
         let grad = if isNull node then "" else " (requires grad)"
         $"Tensor<{typeof<'T>.Name}>{Shapes.show shape} [{shown}{more}]{grad}"
 
+    /// The storage blocks of this tensor and of its tangents at every forward level.
+    member internal x.Storages() : IReleasable seq =
+        seq {
+            yield data :> IReleasable
+            if not (isNull tangent) then
+                yield! tangent.Storages()
+                yield! primal.Storages()
+        }
+
+    interface IHoldsStorage with
+        member x.Storages() = x.Storages()
+
     // ----- recording ------------------------------------------------------------------------------
 
     /// <summary>

@@ -734,3 +734,10 @@ type Tensor =
 
     /// <summary>A scope in which operations do not record for reverse mode (for evaluation or parameter updates). Dispose it to end.</summary>
     static member NoGrad() : NoGradScope = new NoGradScope()
+
+    /// <summary>
+    /// A scope that owns the storage of every tensor computed while it is active and hands it back for reuse when it
+    /// is disposed (one per training step: the next step reuses the buffers instead of allocating them). See
+    /// <see cref="T:Fluxion.TensorScope"/> for the ownership rules; a tensor read after its scope ended throws.
+    /// </summary>
+    static member Scope() : TensorScope = new TensorScope()

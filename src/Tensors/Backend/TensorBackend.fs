@@ -14,13 +14,22 @@ open System.Numerics
 // nothing else shares (a sum of adjoints under construction, a parameter updated by an optimiser).
 // ---------------------------------------------------------------------------------------------
 
+/// <summary>Storage whose memory can be handed back before the garbage collector would free it (see <see cref="T:Fluxion.TensorScope"/>).</summary>
+[<AllowNullLiteral>]
+type IReleasable =
+    /// <summary>Returns the memory to its backend; every later use of the storage throws <see cref="T:System.ObjectDisposedException"/>.</summary>
+    abstract Release: unit -> unit
+
 /// <summary>The elements of a tensor on one backend (device). Created and read only through its backend.</summary>
-[<AbstractClass; AllowNullLiteral>]
-type Storage<'T when 'T :> IFloatingPointIeee754<'T>>(length: int) =
+and [<AbstractClass; AllowNullLiteral>] Storage<'T when 'T :> IFloatingPointIeee754<'T>>(length: int) =
     /// <summary>The number of elements.</summary>
     member _.Length = length
     /// <summary>The backend that owns this storage.</summary>
     abstract Backend: TensorBackend<'T>
+    /// <summary>Returns the memory to the backend (a scope's end); later uses throw.</summary>
+    abstract Release: unit -> unit
+    interface IReleasable with
+        member s.Release() = s.Release()
 
 /// <summary>The elementwise combinations of two operands that every backend provides natively.</summary>
 and ElementwiseOp =

@@ -8,9 +8,14 @@ open System.Numerics.Tensors
 [<Sealed; AllowNullLiteral>]
 type internal CpuStorage<'T when 'T :> IFloatingPointIeee754<'T>>(values: 'T[]) =
     inherit Storage<'T>(values.Length)
-    /// The elements.
+    let mutable values = values
+    /// The elements (null once released).
     member _.Values = values
     override _.Backend = CpuBackend<'T>.Instance :> TensorBackend<'T>
+    override _.Release() =
+        let v = values
+        values <- null
+        if not (isNull v) then CpuPool<'T>.Return v
 
 /// <summary>
 /// The CPU backend: SIMD kernels (System.Numerics.Tensors where they give the rule's value, Fluxion's own
@@ -31,24 +36,40 @@ and [<Sealed>] internal CpuBackend<'T when 'T :> IFloatingPointIeee754<'T>> priv
     /// The array of a storage, which must be the CPU's.
     static member Array(s: Storage<'T>) : 'T[] =
         match s with
-        | :? CpuStorage<'T> as c -> c.Values
+        | :? CpuStorage<'T> as c ->
+            let v = c.Values
+            if isNull v then
+                raise (
+                    ObjectDisposedException(
+                        "Tensor",
+                        "This tensor's storage was handed back when the TensorScope that computed it ended; read it inside the scope, or keep it with scope.Keep(tensor)."
+                    )
+                )
+            v
         | null -> raise (ArgumentNullException "storage")
         | other -> raise (InvalidOperationException($"A tensor on {other.Backend.Name} was given to the CPU backend; move it to the CPU first."))
 
-    static member private Wrap(values: 'T[]) = CpuStorage<'T>(values) :> Storage<'T>
+    /// The result of a primitive: owned by the current tensor scope, if any.
+    static member private Wrap(values: 'T[]) =
+        let s = CpuStorage<'T>(values)
+        TensorScope.Register s
+        s :> Storage<'T>
+
+    /// Storage that no scope owns (host data, constants, parameters, optimiser state).
+    static member private Persistent(values: 'T[]) = CpuStorage<'T>(values) :> Storage<'T>
     static member private A(s: Storage<'T>) = CpuBackend<'T>.Array s
 
     override _.Name = "CPU"
 
-    override _.FromHost(values) = CpuBackend<'T>.Wrap values
+    override _.FromHost(values) = CpuBackend<'T>.Persistent values
     override _.CopyToHost(source, destination) = ReadOnlySpan<'T>(CpuBackend<'T>.A source).CopyTo destination
     override _.CopyFromHostInPlace(source, destination) = source.CopyTo(Span<'T>(CpuBackend<'T>.A destination))
     override _.Get(source, index) = (CpuBackend<'T>.A source)[index]
     override _.Fill(count, value) =
         let values = GC.AllocateUninitializedArray count
         Array.Fill(values, value)
-        CpuBackend<'T>.Wrap values
-    override _.Copy(source) = CpuBackend<'T>.Wrap(Array.copy (CpuBackend<'T>.A source))
+        CpuBackend<'T>.Persistent values
+    override _.Copy(source) = CpuBackend<'T>.Persistent(Array.copy (CpuBackend<'T>.A source))
 
     override _.Map<'R when 'R :> IUnaryRule and 'R: struct>(x) = CpuBackend<'T>.Wrap(Kernels.RuleValue<'R, 'T>(CpuBackend<'T>.A x))
     override _.MapDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x, lower, order) =
@@ -71,7 +92,7 @@ and [<Sealed>] internal CpuBackend<'T when 'T :> IFloatingPointIeee754<'T>> priv
 
     override _.Negate(x) =
         let xv = CpuBackend<'T>.A x
-        let values = GC.AllocateUninitializedArray xv.Length
+        let values = CpuPool<'T>.Rent xv.Length
         Kernels.Chunks(xv.Length, 1, fun s e -> TensorPrimitives.Negate(ReadOnlySpan(xv, s, e - s), Span(values, s, e - s)))
         CpuBackend<'T>.Wrap values
 
@@ -105,7 +126,7 @@ and [<Sealed>] internal CpuBackend<'T when 'T :> IFloatingPointIeee754<'T>> priv
     override _.Extreme(x, outer, n, inner, isMax) =
         let xv = CpuBackend<'T>.A x
         let values = Kernels.ExtremeMiddle(xv, outer, n, inner, isMax)
-        let weights = Array.zeroCreate xv.Length
+        let weights = CpuPool<'T>.RentZeroed xv.Length
         for o in 0 .. outer - 1 do
             for i in 0 .. inner - 1 do
                 let m = values[o * inner + i]
@@ -126,14 +147,14 @@ and [<Sealed>] internal CpuBackend<'T when 'T :> IFloatingPointIeee754<'T>> priv
     override _.Strided(x, offset, strides, outShape) = CpuBackend<'T>.Wrap(Kernels.Strided(CpuBackend<'T>.A x, offset, strides, outShape))
 
     override _.Assemble(count, pieces) =
-        let values = Array.zeroCreate count
+        let values = CpuPool<'T>.RentZeroed count
         for p in pieces do
             Kernels.StridedAddInto(values, p.Offset, p.Strides, CpuBackend<'T>.A p.Source, p.Shape)
         CpuBackend<'T>.Wrap values
 
     override _.Gather(x, outer, n, inner, indices, k) =
         let xv = CpuBackend<'T>.A x
-        let values = GC.AllocateUninitializedArray(outer * k * inner)
+        let values = CpuPool<'T>.Rent(outer * k * inner)
         for o in 0 .. outer - 1 do
             for j in 0 .. k - 1 do
                 let at = (o * k + j) * inner
@@ -143,7 +164,7 @@ and [<Sealed>] internal CpuBackend<'T when 'T :> IFloatingPointIeee754<'T>> priv
 
     override _.ScatterAdd(g, outer, k, inner, indices, n) =
         let gv = CpuBackend<'T>.A g
-        let values = Array.zeroCreate (outer * n * inner)
+        let values = CpuPool<'T>.RentZeroed(outer * n * inner)
         for o in 0 .. outer - 1 do
             for j in 0 .. k - 1 do
                 let at = (o * k + j) * inner
@@ -155,7 +176,7 @@ and [<Sealed>] internal CpuBackend<'T when 'T :> IFloatingPointIeee754<'T>> priv
     override _.MatMul(transA, transB, batch, m, n, k, a, b) =
         let av, bv = CpuBackend<'T>.A a, CpuBackend<'T>.A b
         let sa, sb = av.Length / max 1 batch, bv.Length / max 1 batch
-        let values = Array.zeroCreate (batch * m * n)
+        let values = if k = 0 then CpuPool<'T>.RentZeroed(batch * m * n) else CpuPool<'T>.Rent(batch * m * n)
         for i in 0 .. batch - 1 do
             MatMul.Gemm(transA, transB, m, n, k, av, i * sa, bv, i * sb, values, i * m * n, false)
         CpuBackend<'T>.Wrap values

@@ -87,14 +87,14 @@ type internal HigherOrder =
         | 2 -> Kernels.RuleSecondDerivative<'R, 'T>(x, lower[0], lower[1])
         | _ ->
             HigherOrder.Check('R.Name, n)
-            let y = GC.AllocateUninitializedArray x.Length
+            let y = CpuPool<'T>.Rent x.Length
             Kernels.Chunks(x.Length, 1 <<< (n - 1), fun s e -> HigherOrder.Unary<'R, 'T>(n, x, y, s, e))
             y
 
     /// ∂ⁱ⁺ʲf/∂aⁱ∂bʲ elementwise over the broadcast shape (i + j ≥ 1) for a binary rule; z = f(a, b).
     static member Partial<'R, 'T when 'R :> IBinaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>>
         (a: 'T[], aDims: int[], b: 'T[], bDims: int[], dims: int[], z: 'T[], i: int, j: int) : 'T[] =
-        let out = GC.AllocateUninitializedArray(Shapes.size dims)
+        let out = CpuPool<'T>.Rent(Shapes.size dims)
         match i + j with
         | 1 ->
             Kernels.ForElements(aDims, bDims, dims, fun ia ib io ->

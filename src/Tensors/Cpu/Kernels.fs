@@ -167,7 +167,7 @@ type internal Kernels =
     static member Binary<'Op, 'T when 'Op :> IRowOp<'T> and 'Op: struct and 'T :> IFloatingPointIeee754<'T>>
         (a: 'T[], aShape: int[], b: 'T[], bShape: int[], outShape: int[]) : 'T[] =
         let total = Shapes.size outShape
-        let out = GC.AllocateUninitializedArray total
+        let out = CpuPool<'T>.Rent total
         if a.Length = total && b.Length = total then
             Kernels.Chunks(total, 1, fun s e ->
                 'Op.Rows(ReadOnlySpan(a, s, e - s), ReadOnlySpan(b, s, e - s), Span(out, s, e - s)))
@@ -197,7 +197,7 @@ type internal Kernels =
     /// Elements of `src` read through offset and strides (zero strides repeat), written contiguously in the
     /// row-major order of `outShape`: broadcasting, transposition and slicing are all this copy.
     static member Strided<'T>(src: 'T[], offset: int, srcStrides: int[], outShape: int[]) : 'T[] =
-        let out = GC.AllocateUninitializedArray(Shapes.size outShape)
+        let out = CpuPool<'T>.Rent(Shapes.size outShape)
         if out.Length > 0 then
             let r = outShape.Length
             if r = 0 then out[0] <- src[offset]
@@ -231,7 +231,7 @@ type internal Kernels =
 
     /// Sums a tensor viewed as [outer, n, inner] over its middle axis: the result is [outer, inner].
     static member SumMiddle<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], outer: int, n: int, inner: int) : 'T[] =
-        let out = Array.zeroCreate (outer * inner)
+        let out = CpuPool<'T>.RentZeroed(outer * inner)
         if inner = 1 then
             Kernels.Chunks(outer, n, fun s e ->
                 for o in s .. e - 1 do
@@ -252,7 +252,7 @@ type internal Kernels =
 
     /// The maximum (or minimum) over the middle axis of [outer, n, inner] (n ≥ 1); NaN if a NaN takes part.
     static member ExtremeMiddle<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], outer: int, n: int, inner: int, isMax: bool) : 'T[] =
-        let out = Array.zeroCreate (outer * inner)
+        let out = CpuPool<'T>.RentZeroed(outer * inner)
         Kernels.Chunks(outer, n * inner, fun s e ->
             for o in s .. e - 1 do
                 if inner = 1 then
@@ -272,7 +272,7 @@ type internal Kernels =
     /// (exp, log, sin, cos, ... whose TensorPrimitives versions differ from the scalar functions, and Sin/Cos by
     /// an ulp between calls) through the scalar rule, so a tensor agrees with every other mode.
     static member RuleValue<'R, 'T when 'R :> IUnaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>>(x: 'T[]) : 'T[] =
-        let y = GC.AllocateUninitializedArray x.Length
+        let y = CpuPool<'T>.Rent x.Length
         Kernels.Chunks(x.Length, 2, fun s e ->
             let xs = ReadOnlySpan(x, s, e - s)
             let ys = Span(y, s, e - s)
@@ -293,7 +293,7 @@ type internal Kernels =
 
     /// A unary rule's derivative f′(x) element by element, given fx = f(x).
     static member RuleDerivative<'R, 'T when 'R :> IUnaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>>(x: 'T[], fx: 'T[]) : 'T[] =
-        let d = GC.AllocateUninitializedArray x.Length
+        let d = CpuPool<'T>.Rent x.Length
         Kernels.Chunks(x.Length, 2, fun s e ->
             if Type.op_Equality(typeof<'R>, typeof<ExpRule>) then Array.Copy(fx, s, d, s, e - s)
             else
@@ -304,7 +304,7 @@ type internal Kernels =
     /// A unary rule's second derivative f″(x) element by element, given fx and dfx = f′(x).
     static member RuleSecondDerivative<'R, 'T when 'R :> IUnaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>>
         (x: 'T[], fx: 'T[], dfx: 'T[]) : 'T[] =
-        let d = GC.AllocateUninitializedArray x.Length
+        let d = CpuPool<'T>.Rent x.Length
         Kernels.Chunks(x.Length, 2, fun s e ->
             for i in s .. e - 1 do
                 d[i] <- 'R.SecondDerivative(x[i], fx[i], dfx[i]))
