@@ -9,6 +9,7 @@ namespace Fluxion.Benchmarks;
 /// The peer is benchmarks/peer/mlp_torch.py (the same step in PyTorch).
 /// </summary>
 [BenchmarkCategory("TrainingStep")]
+[MemoryDiagnoser]
 public class TrainingStep
 {
     const int Batch = 256;
@@ -53,6 +54,17 @@ public class TrainingStep
     [Benchmark(Baseline = true)]
     public float SgdStep()
     {
+        var loss = Tensor.CrossEntropy(net.Forward(x), labels);
+        sgd.Step(loss);
+        return loss.ToScalar();
+    }
+
+    /// <summary>The same step inside a tensor scope, as a training loop writes it: the step's buffers go back to the
+    /// pool at the end and the next step reuses them (issue 9: allocation per step).</summary>
+    [Benchmark]
+    public float SgdStepScoped()
+    {
+        using var scope = Tensor.Scope();
         var loss = Tensor.CrossEntropy(net.Forward(x), labels);
         sgd.Step(loss);
         return loss.ToScalar();

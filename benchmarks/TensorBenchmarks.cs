@@ -38,4 +38,22 @@ public class TensorRosenbrock
     /// <summary>∇f(x) by reverse mode.</summary>
     [Benchmark]
     public Tensor<double> Gradient() => Tensor.Gradient<double>(Rosenbrock, x);
+
+    /// <summary>f(x) in a tensor scope (the temporaries go back to the pool; the value is read inside).</summary>
+    [Benchmark]
+    public double EvaluateScoped()
+    {
+        using var scope = Tensor.Scope();
+        return Rosenbrock(x).ToScalar();
+    }
+
+    /// <summary>f(x) and ∇f(x) in a tensor scope, as an optimisation loop would take them each iteration (the
+    /// gradient is read out inside the scope; issue 9 compares value and gradient against PyTorch's).</summary>
+    [Benchmark]
+    public double ValueAndGradientScoped()
+    {
+        using var scope = Tensor.Scope();
+        var r = Tensor.ValueAndGradient<double>(Rosenbrock, x);
+        return r.Value.ToScalar() + r.Gradient[0];
+    }
 }

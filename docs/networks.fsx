@@ -7,8 +7,11 @@ index: 5
 ---
 *)
 (*** hide ***)
-#r "../src/DualNumbers/bin/Release/net10.0/Fluxion.DualNumbers.dll"
-#r "../src/Tensors/bin/Release/net10.0/Fluxion.Tensors.dll"
+#r "../src/Networks/bin/Release/net10.0/System.Numerics.Tensors.dll"
+#r "../src/Networks/bin/Release/net10.0/MathNet.Numerics.dll"
+#r "../src/Networks/bin/Release/net10.0/Fluxion.DualNumbers.dll"
+#r "../src/Networks/bin/Release/net10.0/Fluxion.Tensors.dll"
+#r "../src/Networks/bin/Release/net10.0/Fluxion.Networks.dll"
 (**
 # Networks: layers, optimisers, training, and second order
 

@@ -8,7 +8,6 @@ index: 4
 *)
 (*** hide ***)
 #r "../src/Tensors/bin/Release/net10.0/System.Numerics.Tensors.dll"
-#r "../src/Tensors/bin/Release/net10.0/MathNet.Numerics.dll"
 #r "../src/Tensors/bin/Release/net10.0/Fluxion.DualNumbers.dll"
 #r "../src/Tensors/bin/Release/net10.0/Fluxion.Tensors.dll"
 (**
