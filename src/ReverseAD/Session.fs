@@ -173,6 +173,16 @@ type GradientTape<'T when 'T :> IFloatingPointIeee754<'T>> private (tape: Tape<'
         g.Running()
         tape.Count
 
+    /// <summary>
+    /// The number of entries this computation's tape can hold before its storage grows (about 32 bytes per
+    /// entry for double). The storage is the thread's, reused from one computation to the next: when a
+    /// computation ends, capacity beyond the largest need of the thread's last 8 computations is given back,
+    /// and <see cref="M:Fluxion.ReverseMode.ReleaseTape``1"/> gives back all of it.
+    /// </summary>
+    member g.Capacity : int =
+        g.Running()
+        tape.Capacity
+
     /// <summary>New independent variables with the given values.</summary>
     member g.Variables(values: 'T[]) : Var<'T>[] =
         if isNull values then raise (ArgumentNullException(nameof values))
@@ -190,12 +200,14 @@ type GradientTape<'T when 'T :> IFloatingPointIeee754<'T>> private (tape: Tape<'
     /// Runs the reverse sweep seeded with one weight per output (a vector-Jacobian product): afterwards
     /// <c>Adjoint(v)</c> is Σₖ seeds[k]·∂outputs[k]/∂v. Can be repeated with other seeds on the same recording.
     /// </summary>
-    /// <exception cref="T:System.ArgumentException">The arrays have different lengths.</exception>
+    /// <exception cref="T:System.ArgumentNullException">outputs or seeds is null.</exception>
+    /// <exception cref="T:System.ArgumentException">The arrays have different lengths, or a seed is NaN or infinite.</exception>
     member g.Backward(outputs: Var<'T>[], seeds: 'T[]) =
-        if isNull outputs then raise (ArgumentNullException(nameof outputs))
-        if isNull seeds then raise (ArgumentNullException(nameof seeds))
-        if outputs.Length <> seeds.Length then
-            raise (ArgumentException($"{seeds.Length} seeds for {outputs.Length} outputs.", nameof seeds))
+        Check.notNull (nameof outputs) outputs
+        Check.notNull (nameof seeds) seeds
+        if seeds.Length <> outputs.Length then
+            raise (ArgumentException($"seeds has length {seeds.Length} but outputs has length {outputs.Length}; they must match.", nameof seeds))
+        Check.finiteDirection (nameof seeds) seeds
         g.Running()
         for o in outputs do
             g.Check o

@@ -17,7 +17,9 @@ open System.Threading
 // adjoints in a second array: recording writes one entry, the sweep reads one entry per step, each
 // with a single bounds check and one sequential memory stream. The arrays grow by doubling and are
 // reused by the next computation on the same thread, so after warm-up nothing is allocated per
-// operation.
+// operation. When a computation ends, storage larger than the high-water mark of the thread's last
+// RecentComputations computations is given back (see Trim), so one huge gradient does not pin its
+// memory for the life of the thread; Tape.Release drops an idle thread's tapes altogether.
 //
 // Custom operations (user VJPs, checkpointed segments, later tensor operations) are the extension
 // point: such an entry's first operand field holds −(k + 1), where k indexes a list of TapeOp
@@ -50,9 +52,14 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     [<ThreadStatic; DefaultValue>]
     static val mutable private current: Tape<'T>
 
-    let mutable entries: Entry<'T>[] = Array.zeroCreate 1024
-    let mutable adjoints: 'T[] = Array.zeroCreate 1024
+    let mutable entries: Entry<'T>[] = Array.zeroCreate Tape<'T>.MinCapacity
+    let mutable adjoints: 'T[] = Array.zeroCreate Tape<'T>.MinCapacity
     let mutable count = 1
+    /// The most entries the running computation has held at once (checkpoints rewind `count`).
+    let mutable peak = 0
+    /// The peaks of this tape's last RecentComputations computations (a ring; 0 for none yet).
+    let recentPeaks: int[] = Array.zeroCreate Tape<'T>.RecentComputations
+    let mutable nextPeak = 0
     let ops = ResizeArray<TapeOp<'T>>()
     let opFirst = ResizeArray<int>()
     let opCount = ResizeArray<int>()
@@ -63,6 +70,13 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     /// Entries below this index have valid adjoints (set by a completed sweep).
     let mutable sweptCount = 0
     let mutable child: Tape<'T> = null
+
+    /// The capacity a tape starts with and never shrinks below (entries).
+    static member MinCapacity = 1024
+
+    /// How many finished computations the retained capacity covers: after a computation ends, the tape keeps
+    /// the smallest power of two (at least MinCapacity) that holds the largest of the last this-many peaks.
+    static member RecentComputations = 8
 
     /// The innermost running tape of this thread, or null.
     static member Current
@@ -75,6 +89,8 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     member _.Count = count
     member _.SweptCount = sweptCount
     member _.Adjoints = adjoints
+    /// The number of entries the tape's storage holds without growing.
+    member _.Capacity = entries.Length
 
     /// Starts a new computation on this thread: the idle root tape, or a nested tape when one is running.
     static member Begin() : Tape<'T> =
@@ -95,6 +111,7 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         owner <- TapeIds.next ()
         id <- owner
         count <- 1
+        peak <- 0
         sweptCount <- 0
         let sink = &entries[0]
         sink.A1 <- 0
@@ -119,7 +136,34 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         sweptCount <- 0
         // Do not keep user closures (and what they capture) alive between computations.
         ops.Clear()
+        recentPeaks[nextPeak] <- max peak count
+        nextPeak <- (nextPeak + 1) % recentPeaks.Length
+        t.Trim()
         Tape<'T>.current <- (if isNull parent then t else parent)
+
+    /// Gives back storage beyond what the last RecentComputations computations needed (called when idle).
+    member private t.Trim() =
+        let mutable keep = Tape<'T>.MinCapacity
+        let needed = Array.max recentPeaks
+        while keep < needed do
+            keep <- keep * 2
+        if entries.Length > keep then
+            // Nothing on an idle tape needs keeping: Start rewrites the sink entry.
+            entries <- Array.zeroCreate keep
+            adjoints <- Array.zeroCreate keep
+            t.InputCache <- null
+
+    /// Drops this thread's idle tapes for 'T (every nesting level) and their storage; the next computation
+    /// starts a fresh tape with MinCapacity entries.
+    static member Release() =
+        let cur = Tape<'T>.current
+        if not (isNull cur) then
+            if cur.Owner <> 0 then
+                raise (
+                    InvalidOperationException
+                        $"The tape cannot be released while a gradient computation over {typeof<'T>.Name} runs on this thread: release it after the computation has ended."
+                )
+            Tape<'T>.current <- null
 
     // ----- recording ------------------------------------------------------------------------
 
@@ -173,6 +217,7 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
 
     /// Drops every entry from `mark` on and every custom operation from `opMark` on.
     member _.Rewind(mark: int, opMark: int) =
+        if count > peak then peak <- count
         count <- mark
         if ops.Count > opMark then
             ops.RemoveRange(opMark, ops.Count - opMark)
