@@ -214,4 +214,64 @@ let tests =
             let operations = float calls * 14.0 * float x.Length
             Expect.isLessThan (float bytes / operations) 0.01 $"{bytes} bytes for {operations} recorded operations"
         }
+        test "tape storage: a huge computation's capacity is given back after 8 smaller ones, or at once by ReleaseTape" {
+            // On a thread of its own, so that no other test's computations count among the last 8.
+            let mutable failure: exn = null
+            let body () =
+                // Σ xᵢ² recorded as 2 entries per term: about 400,000 entries, far beyond the 1,024 a tape starts with.
+                let big = Array.init 200_000 (fun i -> 1e-3 * float i)
+                let sumSquares (v: Var<float>[]) =
+                    let mutable s = Var<float>.Zero
+                    for vi in v do
+                        s <- s + vi * vi
+                    s
+                let small (v: Var<float>[]) = v[0] * v[0]
+                let capacity () =
+                    use tape = GradientTape<float>.Start()
+                    tape.Capacity
+                let g = Reverse.gradient sumSquares big
+                Expect.equal g (Array.map (fun x -> 2.0 * x) big) "the big gradient"
+                let entries = 1 + 200_000 + 2 * 200_000
+                let afterBig = capacity () // the 1st computation after the big one
+                Expect.isGreaterThanOrEqual afterBig entries "the storage the big computation needed is kept"
+                Expect.isLessThan afterBig (2 * entries) "rounded up to a power of two, not more"
+                for _ in 2..7 do
+                    Expect.equal (Reverse.gradient small [| 3.0 |]) [| 6.0 |] "small gradient"
+                // Read during the 8th: the big one is still among the last 8 finished computations.
+                Expect.equal (capacity ()) afterBig "kept while among the last 8 computations"
+                Expect.equal (capacity ()) 1024 "given back once 8 small computations followed it"
+                Reverse.gradient sumSquares big |> ignore
+                Expect.equal (capacity ()) afterBig "grown again by the next big computation"
+                ReverseMode.ReleaseTape<float>()
+                Expect.equal (capacity ()) 1024 "ReleaseTape gives all of it back"
+                Expect.equal (Reverse.gradient small [| 3.0 |]) [| 6.0 |] "a computation after the release"
+                let e =
+                    Expect.throwsC (fun () -> Reverse.gradient (fun v -> ReverseMode.ReleaseTape<float>(); small v) [| 1.0 |] |> ignore) id
+                Expect.equal (e.GetType()) typeof<InvalidOperationException> (string e)
+                Expect.stringContains e.Message "cannot be released while" "the message says why"
+                // Another number type's tape is separate: releasing it inside a computation over float is fine.
+                Expect.equal (Reverse.gradient (fun v -> ReverseMode.ReleaseTape<float32>(); small v) [| 2.0 |]) [| 4.0 |] "other type"
+            let t = Threading.Thread(fun () -> try body () with e -> failure <- e)
+            t.Start()
+            t.Join()
+            if not (isNull failure) then raise failure
+        }
+        test "tape storage: the peak of a checkpoint's recomputation counts, though the recomputation is rewound" {
+            let mutable failure: exn = null
+            let body () =
+                let steps = 3000
+                // One checkpoint around 3,000 steps: the recorded tape is short, its recomputation about 24,000 entries.
+                let f (p: Var<float>[]) = loss steps steps p
+                let p = [| 1.0; 0.0; 4.0; 0.3 |]
+                let g = Reverse.gradient f p
+                Expect.equal g (Reverse.gradient (loss steps 0) p) "checkpointed = plain"
+                ReverseMode.ReleaseTape<float>()
+                Reverse.gradient f p |> ignore
+                use tape = GradientTape<float>.Start()
+                Expect.isGreaterThanOrEqual tape.Capacity (8 * steps) "the recomputation's peak is kept"
+            let t = Threading.Thread(fun () -> try body () with e -> failure <- e)
+            t.Start()
+            t.Join()
+            if not (isNull failure) then raise failure
+        }
     ]
