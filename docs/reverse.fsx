@@ -55,6 +55,14 @@ Adjoints of a value used along several paths add up. The tape's arrays grow by d
 by the next gradient on the same thread, so after warm-up recording and sweeping allocate nothing per
 operation. `Reverse.valueAndGradientInto` also reuses the input and output arrays, for optimisation loops.
 
+The memory a thread keeps is bounded by its recent use. When a computation ends, the tape keeps storage
+for the largest of the thread's last 8 computations (rounded up to a power of two, at least 1,024
+entries; about 32 bytes per entry for `float`) and gives the rest back, so one huge gradient does not pin
+its memory for the life of the thread, while a loop of same-sized gradients never reallocates. A thread
+that is done with reverse mode can give all of it back at once with `ReverseMode.ReleaseTape<float>()`
+(one call per number type; it throws if a computation of that type is running on the thread).
+`GradientTape.Capacity` shows the current storage in entries.
+
 Each thread has its own tape, so independent gradients run in parallel. A `Var` is valid only inside the
 computation, and on the thread, that created it: using it anywhere else throws an
 `InvalidOperationException` that says what went wrong (a finished computation, another thread, a nesting
