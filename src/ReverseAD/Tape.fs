@@ -40,6 +40,34 @@ type internal Entry<'T> =
     val mutable P1: 'T
     val mutable P2: 'T
 
+/// What a checkpoint's run on constants found out about the one checkpoint nested in its segment: the nested
+/// call's segment, inputs and outputs, and (recursively) the same for the call nested in that one. The reverse
+/// step that recomputes the enclosing segment takes the nested call's outputs from here instead of running the
+/// nested segment again, which is what makes a chain of nested checkpoints cost linear rather than quadratic
+/// time (see Record.Checkpoint).
+[<Sealed; AllowNullLiteral>]
+type internal CheckpointMemo<'T>(segment: Reflection.MethodInfo, inputs: 'T[]) =
+    /// The method of the nested call's segment (a cheap guard that the recomputation makes the same call).
+    member _.Segment = segment
+    member _.Inputs = inputs
+    member val Outputs: 'T[] = null with get, set
+    /// Checkpoint calls made directly inside this call's segment (a memo is kept only when there is one).
+    member val Calls = 0 with get, set
+    /// The memo of the one checkpoint call nested directly in this call's segment, or null.
+    member val Nested: CheckpointMemo<'T> = null with get, set
+
+    /// Whether two arrays hold the same bits (so that a deterministic segment gives the same outputs). Padding
+    /// or references compare unequal, which only costs a recomputation.
+    static member SameBits(a: 'T[], b: 'T[]) : bool =
+        if a.Length <> b.Length then false
+        elif a.Length = 0 then true
+        elif RuntimeHelpers.IsReferenceOrContainsReferences<'T>() then false
+        else
+            let bytes = a.Length * Unsafe.SizeOf<'T>()
+            let sa = Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(&Unsafe.As<'T, byte>(&a[0]), bytes)
+            let sb = Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(&Unsafe.As<'T, byte>(&b[0]), bytes)
+            sa.SequenceEqual sb
+
 /// An operation whose reverse step is code rather than two stored partials (custom VJPs, checkpoints).
 [<AbstractClass>]
 type internal TapeOp<'T when 'T :> IFloatingPointIeee754<'T>>() =
@@ -107,7 +135,7 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         if isNull child then child <- Tape<'T>(t)
         child
 
-    member private _.Start() =
+    member private t.Start() =
         owner <- TapeIds.next ()
         id <- owner
         count <- 1
@@ -121,6 +149,9 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         ops.Clear()
         opFirst.Clear()
         opCount.Clear()
+        t.Building <- null
+        t.Replaying <- false
+        t.Expected <- null
 
     /// Ends the computation with the given owner id; the enclosing tape becomes current again.
     member t.End(expectedOwner: int) =
@@ -291,6 +322,15 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
 
     /// Per-nesting-level storage for the input array that allocation-free gradient calls reuse.
     member val InputCache: obj = null with get, set
+
+    /// The memo of the checkpoint whose segment is running on constants now, when that run is building one.
+    member val Building: CheckpointMemo<'T> = null with get, set
+
+    /// True while a checkpoint's reverse step recomputes its segment (then nested checkpoints build memos).
+    member val Replaying = false with get, set
+
+    /// The memo the recomputation running now expects its (first) nested checkpoint call to match, or null.
+    member val Expected: CheckpointMemo<'T> = null with get, set
 
     /// The exception for a Var whose tape id does not match the running computation (cold path).
     [<MethodImpl(MethodImplOptions.NoInlining)>]
