@@ -201,6 +201,15 @@ The gradients agree to the last bit when every value the segment uses flows in t
 stiffness `s[2]` does here). The segment must be a pure function of its inputs: it runs once on constants
 while recording and once per sweep.
 
+Checkpoints nest. A two-level or binomial scheme (segments that contain several checkpoints) trades time
+for memory as it should: nested segments are recomputed when their enclosing one is. A chain, where each
+level's segment makes exactly one nested checkpoint call (a recursive loop that checkpoints each call),
+saves no memory by nesting, and recomputing level k's nested segment for every enclosing level would cost
+O(D²) for D levels; instead the sweep remembers the one nested call's inputs and outputs (when its inputs
+are bit-identical on recomputation, as they are for a deterministic segment over `float` or `Dual`), so a
+chain of 20,000 levels costs about as much as 20,000 plain steps. Very deep recursion needs a thread with a
+large stack, in the user's code as in the sweep.
+
 ## Checking gradients
 
 `GradCheck.check` compares a function's reverse gradient with forward mode (every entry) and with

@@ -285,9 +285,21 @@ type ReverseMode =
     /// each segment twice. The gradients equal those without checkpointing (bit for bit when every value the
     /// segment uses flows in through its inputs).
     /// </summary>
+    /// <remarks>
+    /// Checkpoints may nest. When a segment makes exactly one nested checkpoint call (a chain, each level
+    /// wrapping the rest), the recomputation takes the nested call's outputs from what the sweep's own run on
+    /// constants remembered (its inputs must be bit-identical, which a deterministic segment over float, float32
+    /// or Dual gives), so a chain of D levels costs O(D) segment runs rather than O(D²), and the remembered
+    /// values, O(D), are no more than the sweep holds for the chain anyway. A segment with two or more nested
+    /// checkpoints (a binomial, memory-saving scheme) remembers nothing and its nested segments are recomputed,
+    /// as such a scheme intends. Each nesting level takes a few stack frames in the user's recursion and in the
+    /// sweep, so very deep nesting needs a thread with a large stack.
+    /// </remarks>
     /// <param name="segment">A function of the inputs; called once now on constants and once per reverse sweep.
     /// It must compute the same outputs each time (no side effects that change its result).</param>
     /// <param name="inputs">The segment's inputs.</param>
+    /// <exception cref="T:System.ArgumentNullException">segment or inputs is null.</exception>
+    /// <exception cref="T:System.ArgumentException">The segment returned no outputs.</exception>
     static member Checkpoint<'T when 'T :> IFloatingPointIeee754<'T>>(segment: Func<Var<'T>[], Var<'T>[]>, inputs: Var<'T>[]) : Var<'T>[] =
         Record.Checkpoint(segment, inputs)
 
