@@ -66,7 +66,11 @@ that is done with reverse mode can give all of it back at once with `ReverseMode
 Each thread has its own tape, so independent gradients run in parallel. A `Var` is valid only inside the
 computation, and on the thread, that created it: using it anywhere else throws an
 `InvalidOperationException` that says what went wrong (a finished computation, another thread, a nesting
-mistake, Var arithmetic inside a backward step), never a silently wrong number.
+mistake, Var arithmetic inside a backward step), never a silently wrong number. A derivative taken on
+another thread inside f (`Task.Run`) that uses f's Vars is refused the same way. Arguments are checked as
+in forward mode: a null function throws `ArgumentNullException` naming it; an empty point, a length
+mismatch (both lengths in the message) and a NaN or infinite direction, cotangent or seed (its index and
+value in the message) throw `ArgumentException` naming the argument.
 
 For step-by-step control there is `GradientTape`:
 *)
