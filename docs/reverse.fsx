@@ -55,10 +55,22 @@ Adjoints of a value used along several paths add up. The tape's arrays grow by d
 by the next gradient on the same thread, so after warm-up recording and sweeping allocate nothing per
 operation. `Reverse.valueAndGradientInto` also reuses the input and output arrays, for optimisation loops.
 
+The memory a thread keeps is bounded by its recent use. When a computation ends, the tape keeps storage
+for the largest of the thread's last 8 computations (rounded up to a power of two, at least 1,024
+entries; about 32 bytes per entry for `float`) and gives the rest back, so one huge gradient does not pin
+its memory for the life of the thread, while a loop of same-sized gradients never reallocates. A thread
+that is done with reverse mode can give all of it back at once with `ReverseMode.ReleaseTape<float>()`
+(one call per number type; it throws if a computation of that type is running on the thread).
+`GradientTape.Capacity` shows the current storage in entries.
+
 Each thread has its own tape, so independent gradients run in parallel. A `Var` is valid only inside the
 computation, and on the thread, that created it: using it anywhere else throws an
 `InvalidOperationException` that says what went wrong (a finished computation, another thread, a nesting
-mistake, Var arithmetic inside a backward step), never a silently wrong number.
+mistake, Var arithmetic inside a backward step), never a silently wrong number. A derivative taken on
+another thread inside f (`Task.Run`) that uses f's Vars is refused the same way. Arguments are checked as
+in forward mode: a null function throws `ArgumentNullException` naming it; an empty point, a length
+mismatch (both lengths in the message) and a NaN or infinite direction, cotangent or seed (its index and
+value in the message) throw `ArgumentException` naming the argument.
 
 For step-by-step control there is `GradientTape`:
 *)
@@ -192,6 +204,15 @@ let sameGradient = Reverse.gradient (loss 100) [| 1.0; 0.0; 4.0 |] = Reverse.gra
 The gradients agree to the last bit when every value the segment uses flows in through its inputs (as the
 stiffness `s[2]` does here). The segment must be a pure function of its inputs: it runs once on constants
 while recording and once per sweep.
+
+Checkpoints nest. A two-level or binomial scheme (segments that contain several checkpoints) trades time
+for memory as it should: nested segments are recomputed when their enclosing one is. A chain, where each
+level's segment makes exactly one nested checkpoint call (a recursive loop that checkpoints each call),
+saves no memory by nesting, and recomputing level k's nested segment for every enclosing level would cost
+O(D²) for D levels; instead the sweep remembers the one nested call's inputs and outputs (when its inputs
+are bit-identical on recomputation, as they are for a deterministic segment over `float` or `Dual`), so a
+chain of 20,000 levels costs about as much as 20,000 plain steps. Very deep recursion needs a thread with a
+large stack, in the user's code as in the sweep.
 
 ## Checking gradients
 

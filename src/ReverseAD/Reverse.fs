@@ -17,10 +17,13 @@ open System.Numerics
 module Reverse =
 
     /// <summary>The gradient ∇f(x) of a scalar function, in one reverse sweep.</summary>
-    let gradient (f: Var<'T>[] -> Var<'T>) (x: 'T[]) : 'T[] = ReverseMode.Gradient(Func<_, _> f, x)
+    let gradient (f: Var<'T>[] -> Var<'T>) (x: 'T[]) : 'T[] =
+        Check.notNull (nameof f) f
+        ReverseMode.Gradient(Func<_, _> f, x)
 
     /// <summary>The value f(x) and the gradient ∇f(x).</summary>
     let valueAndGradient (f: Var<'T>[] -> Var<'T>) (x: 'T[]) : 'T * 'T[] =
+        Check.notNull (nameof f) f
         let r = ReverseMode.ValueAndGradient(Func<_, _> f, x)
         r.Value, r.Gradient
 
@@ -30,18 +33,24 @@ module Reverse =
 
     /// <summary>The values f(x) of a vector function and the vector-Jacobian product uᵀ·J(x) for the cotangent u.</summary>
     let vjp (f: Var<'T>[] -> Var<'T>[]) (x: 'T[]) (cotangent: 'T[]) : 'T[] * 'T[] =
+        Check.notNull (nameof f) f
         let r = ReverseMode.Vjp(Func<_, _> f, x, cotangent)
         r.Value, r.Vjp
 
     /// <summary>The Jacobian J[i, j] = ∂fᵢ/∂xⱼ by reverse mode (one recording, one sweep per output).</summary>
-    let jacobian (f: Var<'T>[] -> Var<'T>[]) (x: 'T[]) : 'T[,] = ReverseMode.Jacobian(Func<_, _> f, x)
+    let jacobian (f: Var<'T>[] -> Var<'T>[]) (x: 'T[]) : 'T[,] =
+        Check.notNull (nameof f) f
+        ReverseMode.Jacobian(Func<_, _> f, x)
 
     /// <summary>The Hessian-vector product ∇²f(x)·v by forward over reverse (f evaluated on <c>Var&lt;Dual&lt;'T&gt;&gt;</c>).</summary>
     let hessianVectorProduct (f: Var<Dual<'T>>[] -> Var<Dual<'T>>) (x: 'T[]) (v: 'T[]) : 'T[] =
+        Check.notNull (nameof f) f
         ReverseMode.HessianVectorProduct(Func<_, _> f, x, v)
 
     /// <summary>The Hessian ∇²f(x) by forward over reverse, one Hessian-vector product per column.</summary>
-    let hessian (f: Var<Dual<'T>>[] -> Var<Dual<'T>>) (x: 'T[]) : 'T[,] = ReverseMode.Hessian(Func<_, _> f, x)
+    let hessian (f: Var<Dual<'T>>[] -> Var<Dual<'T>>) (x: 'T[]) : 'T[,] =
+        Check.notNull (nameof f) f
+        ReverseMode.Hessian(Func<_, _> f, x)
 
     /// <summary>The same value as a constant: no derivative flows through it.</summary>
     let stopGradient (x: Var<'T>) : Var<'T> = ReverseMode.StopGradient x
@@ -51,6 +60,7 @@ module Reverse =
     /// (see <c>ReverseMode.Checkpoint</c>).
     /// </summary>
     let checkpoint (segment: Var<'T>[] -> Var<'T>[]) (inputs: Var<'T>[]) : Var<'T>[] =
+        Check.notNull (nameof segment) segment
         ReverseMode.Checkpoint(Func<_, _> segment, inputs)
 
     /// <summary>
@@ -58,10 +68,12 @@ module Reverse =
     /// output adjoint times each partial into the operands' adjoints (see <c>ReverseMode.Custom</c>).
     /// </summary>
     let custom (value: 'T) (operands: Var<'T>[]) (backward: Adjoints<'T> -> unit) : Var<'T> =
+        Check.notNull (nameof backward) backward
         ReverseMode.Custom(value, operands, Backward<'T> backward)
 
     /// <summary>A custom operation with several outputs; the reverse step reads <c>adjoints.Output k</c>.</summary>
     let customMany (values: 'T[]) (operands: Var<'T>[]) (backward: Adjoints<'T> -> unit) : Var<'T>[] =
+        Check.notNull (nameof backward) backward
         ReverseMode.Custom(values, operands, Backward<'T> backward)
 
 /// <summary>Gradient checking for F# (see <c>ReverseMode.CheckGradient</c>).</summary>

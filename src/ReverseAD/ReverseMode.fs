@@ -62,15 +62,18 @@ type GradientCheckResult
 /// gradient checker. Functions are written with <see cref="T:Fluxion.Var`1"/> (or once with generic math).
 /// </summary>
 /// <remarks>
-/// Each thread records on its own tape, reused between calls, so independent gradients run in parallel and,
-/// after warm-up, recording and sweeping allocate nothing per operation. Relative errors reported by the
-/// gradient checker are |a − b| / max(1, |a|, |b|).
+/// <para>Each thread records on its own tape, reused between calls, so independent gradients run in parallel and,
+/// after warm-up, recording and sweeping allocate nothing per operation. The tape's memory is bounded by recent
+/// use: when a computation ends, the thread keeps storage for the largest of its last 8 computations (rounded
+/// up to a power of two, at least 1,024 entries) and gives back the rest; <c>ReleaseTape</c> gives back all of
+/// it.</para>
+/// <para>Arguments are checked like those of ForwardMode: a null function throws ArgumentNullException("f"); an
+/// empty point, a length mismatch (the message gives both lengths), and a NaN or infinite direction, cotangent
+/// or seed (the message gives its index and value) throw ArgumentException naming the argument.</para>
+/// <para>Relative errors reported by the gradient checker are |a − b| / max(1, |a|, |b|).</para>
 /// </remarks>
 [<AbstractClass; Sealed>]
 type ReverseMode =
-    static member private NotNull(value: obj, name: string) =
-        if isNull value then raise (ArgumentNullException name)
-
     /// An array of n input Vars for tape t, reused by this nesting level between calls.
     static member private InputArray<'T when 'T :> IFloatingPointIeee754<'T>>(t: Tape<'T>, n: int) : Var<'T>[] =
         match t.InputCache with
@@ -96,13 +99,12 @@ type ReverseMode =
     /// (the tape and the input array are reused), which makes it the call for optimisation loops.
     /// </summary>
     /// <returns>The value f(x).</returns>
-    /// <exception cref="T:System.ArgumentException">gradient and x have different lengths.</exception>
+    /// <exception cref="T:System.ArgumentNullException">f, x or gradient is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty, or gradient and x have different lengths.</exception>
     static member ValueAndGradientInto<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Var<'T>[], Var<'T>>, x: 'T[], gradient: 'T[]) : 'T =
-        ReverseMode.NotNull(f, nameof f)
-        ReverseMode.NotNull(x, nameof x)
-        ReverseMode.NotNull(gradient, nameof gradient)
-        if gradient.Length <> x.Length then
-            raise (ArgumentException($"The gradient array has length {gradient.Length}, the input {x.Length}.", nameof gradient))
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
+        Check.sameLength (nameof gradient) gradient (nameof x) x
         let t = Tape<'T>.Begin()
         let owner = t.Owner
         try
@@ -118,15 +120,21 @@ type ReverseMode =
 
     /// <summary>The gradient ∇f(x) of a scalar function of several inputs, in one reverse sweep.</summary>
     /// <example><code>double[] g = ReverseMode.Gradient&lt;double&gt;(v =&gt; v[0] * v[0] + v[1], new[] { 2.0, 3.0 }); // { 4, 1 }</code></example>
+    /// <exception cref="T:System.ArgumentNullException">f or x is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
     static member Gradient<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Var<'T>[], Var<'T>>, x: 'T[]) : 'T[] =
-        ReverseMode.NotNull(x, nameof x)
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
         let g = Array.zeroCreate x.Length
         ReverseMode.ValueAndGradientInto(f, x, g) |> ignore
         g
 
     /// <summary>The value f(x) and the gradient ∇f(x), in one recording and one reverse sweep.</summary>
+    /// <exception cref="T:System.ArgumentNullException">f or x is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
     static member ValueAndGradient<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Var<'T>[], Var<'T>>, x: 'T[]) : ValueAndGradient<'T> =
-        ReverseMode.NotNull(x, nameof x)
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
         let g = Array.zeroCreate x.Length
         let v = ReverseMode.ValueAndGradientInto(f, x, g)
         ValueAndGradient<'T>(v, g)
@@ -135,18 +143,21 @@ type ReverseMode =
     /// The values f(x) of a vector function and the vector-Jacobian product uᵀ·J(x) for the cotangent u, in one
     /// reverse sweep.
     /// </summary>
-    /// <exception cref="T:System.ArgumentException">The cotangent's length differs from the number of outputs.</exception>
+    /// <exception cref="T:System.ArgumentNullException">f, x or cotangent is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty, the cotangent has a NaN or infinite entry, or its
+    /// length differs from the number of outputs.</exception>
     static member Vjp<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Var<'T>[], Var<'T>[]>, x: 'T[], cotangent: 'T[]) : ValueAndVjp<'T> =
-        ReverseMode.NotNull(f, nameof f)
-        ReverseMode.NotNull(x, nameof x)
-        ReverseMode.NotNull(cotangent, nameof cotangent)
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
+        Check.notNull (nameof cotangent) cotangent
+        Check.finiteDirection (nameof cotangent) cotangent
         let t = Tape<'T>.Begin()
         let owner = t.Owner
         try
             let ys = f.Invoke(ReverseMode.Inputs(t, x))
-            ReverseMode.NotNull(ys, "f(x)")
+            Check.notNull "f's result" ys
             if ys.Length <> cotangent.Length then
-                raise (ArgumentException($"The cotangent has length {cotangent.Length}, f has {ys.Length} outputs.", nameof cotangent))
+                raise (ArgumentException($"cotangent has length {cotangent.Length} but f has {ys.Length} outputs; they must match.", nameof cotangent))
             for y in ys do
                 ReverseMode.CheckOutput(t, y)
             t.ClearForSweep()
@@ -163,14 +174,16 @@ type ReverseMode =
     /// The Jacobian J[i, j] = ∂fᵢ/∂xⱼ of a vector function by reverse mode: one recording, one sweep per output
     /// (the better choice when there are fewer outputs than inputs).
     /// </summary>
+    /// <exception cref="T:System.ArgumentNullException">f or x is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
     static member Jacobian<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Var<'T>[], Var<'T>[]>, x: 'T[]) : 'T[,] =
-        ReverseMode.NotNull(f, nameof f)
-        ReverseMode.NotNull(x, nameof x)
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
         let t = Tape<'T>.Begin()
         let owner = t.Owner
         try
             let ys = f.Invoke(ReverseMode.Inputs(t, x))
-            ReverseMode.NotNull(ys, "f(x)")
+            Check.notNull "f's result" ys
             for y in ys do
                 ReverseMode.CheckOutput(t, y)
             let jac = Array2D.zeroCreate ys.Length x.Length
@@ -189,9 +202,12 @@ type ReverseMode =
     /// The Hessian-vector product ∇²f(x)·v by forward over reverse: one recording on
     /// <c>Var&lt;Dual&lt;T&gt;&gt;</c> with tangents v and one reverse sweep (a few evaluations' cost).
     /// </summary>
-    /// <exception cref="T:System.ArgumentException">v and x have different lengths.</exception>
+    /// <exception cref="T:System.ArgumentNullException">f, x or v is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty, v has a different length than x, or v has a NaN or
+    /// infinite entry.</exception>
     static member HessianVectorProduct<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Var<Dual<'T>>[], Var<Dual<'T>>>, x: 'T[], v: 'T[]) : 'T[] =
-        ReverseMode.NotNull(x, nameof x)
+        Check.notNull (nameof f) f
+        Check.pointAndDirection x v
         let result = Array.zeroCreate x.Length
         ReverseMode.HessianVectorProductInto(f, x, v, result) |> ignore
         result
@@ -202,17 +218,14 @@ type ReverseMode =
     /// input array are reused), which makes it the call for Newton-Krylov and truncated-Newton loops.
     /// </summary>
     /// <returns>The value f(x).</returns>
-    /// <exception cref="T:System.ArgumentException">v or result has a different length than x.</exception>
+    /// <exception cref="T:System.ArgumentNullException">f, x, v or result is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty, v or result has a different length than x, or v has
+    /// a NaN or infinite entry.</exception>
     static member HessianVectorProductInto<'T when 'T :> IFloatingPointIeee754<'T>>
         (f: Func<Var<Dual<'T>>[], Var<Dual<'T>>>, x: 'T[], v: 'T[], result: 'T[]) : 'T =
-        ReverseMode.NotNull(f, nameof f)
-        ReverseMode.NotNull(x, nameof x)
-        ReverseMode.NotNull(v, nameof v)
-        ReverseMode.NotNull(result, nameof result)
-        if v.Length <> x.Length then
-            raise (ArgumentException($"The direction has length {v.Length}, the input {x.Length}.", nameof v))
-        if result.Length <> x.Length then
-            raise (ArgumentException($"The result array has length {result.Length}, the input {x.Length}.", nameof result))
+        Check.notNull (nameof f) f
+        Check.pointAndDirection x v
+        Check.sameLength (nameof result) result (nameof x) x
         let t = Tape<Dual<'T>>.Begin()
         let owner = t.Owner
         try
@@ -235,9 +248,11 @@ type ReverseMode =
     /// The full Hessian ∇²f(x) by forward over reverse: one Hessian-vector product per input (column). For
     /// large inputs prefer <c>HessianVectorProduct</c>.
     /// </summary>
+    /// <exception cref="T:System.ArgumentNullException">f or x is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
     static member Hessian<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Var<Dual<'T>>[], Var<Dual<'T>>>, x: 'T[]) : 'T[,] =
-        ReverseMode.NotNull(f, nameof f)
-        ReverseMode.NotNull(x, nameof x)
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
         let n = x.Length
         let h = Array2D.zeroCreate n n
         let g = Array.zeroCreate n
@@ -250,6 +265,16 @@ type ReverseMode =
                 h[i, j] <- g[i].Tangent
         h
 
+    /// <summary>
+    /// Gives back the memory of the current thread's tapes for number type <typeparamref name="T"/> (every nesting
+    /// level); the next computation of that type on this thread starts with a small tape again. Without it, a
+    /// thread keeps the storage its last 8 computations needed (the largest of them), and gives back the rest
+    /// when a computation ends.
+    /// </summary>
+    /// <exception cref="T:System.InvalidOperationException">A gradient computation over T is running on this
+    /// thread.</exception>
+    static member ReleaseTape<'T when 'T :> IFloatingPointIeee754<'T>>() = Tape<'T>.Release()
+
     /// <summary>The same value as a constant: derivatives do not flow through it (stop-gradient).</summary>
     static member StopGradient<'T when 'T :> IFloatingPointIeee754<'T>>(x: Var<'T>) : Var<'T> = Var<'T>(x.Primal)
 
@@ -260,9 +285,21 @@ type ReverseMode =
     /// each segment twice. The gradients equal those without checkpointing (bit for bit when every value the
     /// segment uses flows in through its inputs).
     /// </summary>
+    /// <remarks>
+    /// Checkpoints may nest. When a segment makes exactly one nested checkpoint call (a chain, each level
+    /// wrapping the rest), the recomputation takes the nested call's outputs from what the sweep's own run on
+    /// constants remembered (its inputs must be bit-identical, which a deterministic segment over float, float32
+    /// or Dual gives), so a chain of D levels costs O(D) segment runs rather than O(D²), and the remembered
+    /// values, O(D), are no more than the sweep holds for the chain anyway. A segment with two or more nested
+    /// checkpoints (a binomial, memory-saving scheme) remembers nothing and its nested segments are recomputed,
+    /// as such a scheme intends. Each nesting level takes a few stack frames in the user's recursion and in the
+    /// sweep, so very deep nesting needs a thread with a large stack.
+    /// </remarks>
     /// <param name="segment">A function of the inputs; called once now on constants and once per reverse sweep.
     /// It must compute the same outputs each time (no side effects that change its result).</param>
     /// <param name="inputs">The segment's inputs.</param>
+    /// <exception cref="T:System.ArgumentNullException">segment or inputs is null.</exception>
+    /// <exception cref="T:System.ArgumentException">The segment returned no outputs.</exception>
     static member Checkpoint<'T when 'T :> IFloatingPointIeee754<'T>>(segment: Func<Var<'T>[], Var<'T>[]>, inputs: Var<'T>[]) : Var<'T>[] =
         Record.Checkpoint(segment, inputs)
 
@@ -295,6 +332,10 @@ type ReverseMode =
     /// <param name="tolerance">The largest acceptable relative error (default 1e-6).</param>
     /// <param name="step">The finite-difference step relative to max(1, |x|∞) (default 1e-3).</param>
     /// <param name="seed">The random seed for the directions (default 0).</param>
+    /// <exception cref="T:System.ArgumentNullException">f or x is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">directions is negative, or tolerance or step is not
+    /// positive.</exception>
     static member CheckGradient
         (
             f: IMultivariateFunction,
@@ -304,8 +345,8 @@ type ReverseMode =
             [<Optional; DefaultParameterValue(1e-3)>] step: float,
             [<Optional; DefaultParameterValue(0)>] seed: int
         ) : GradientCheckResult =
-        ReverseMode.NotNull(f, nameof f)
-        ReverseMode.NotNull(x, nameof x)
+        Check.notNull (nameof f) f
+        Check.nonEmpty (nameof x) x
         if directions < 0 then raise (ArgumentOutOfRangeException(nameof directions, directions, "Must be 0 or more."))
         if not (tolerance > 0.0) then raise (ArgumentOutOfRangeException(nameof tolerance, tolerance, "Must be positive."))
         if not (step > 0.0) then raise (ArgumentOutOfRangeException(nameof step, step, "Must be positive."))

@@ -60,8 +60,10 @@ type internal CustomOp<'T when 'T :> IFloatingPointIeee754<'T>>(backward: Backwa
     override _.Backward(tape, first, count) = backward.Invoke(Adjoints<'T>(tape, first, count))
 
 /// A checkpointed segment: only its inputs and outputs are on the tape; the sweep recomputes its inside.
+/// `memo` (or null) remembers the outputs of the checkpoint nested in the segment, for the recomputation.
 [<Sealed>]
-type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>(segment: Func<Var<'T>[], Var<'T>[]>, inputs: Var<'T>[]) =
+type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
+    (segment: Func<Var<'T>[], Var<'T>[]>, inputs: Var<'T>[], memo: CheckpointMemo<'T>) =
     inherit TapeOp<'T>()
 
     override _.Backward(tape, first, count) =
@@ -69,13 +71,21 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>(segment: Fun
         let mark = tape.Count
         let opMark = tape.OpCount
         let sweepId = tape.ResumeRecording()
+        let replaying = tape.Replaying
+        let expected = tape.Expected
         try
             // Fresh copies of the inputs (identity entries, partial 1) so the segment's sub-tape starts at `mark`
             // and its sweep flows back into the original inputs through them.
             let fresh =
                 inputs
                 |> Array.map (fun v -> if v.TapeId = 0 then v else Var<'T>(v.Primal, tape.Push(v.Index, 'T.One), owner))
-            let outputs = segment.Invoke fresh
+            tape.Replaying <- true
+            tape.Expected <- (if isNull memo then null else memo.Nested)
+            let outputs =
+                try segment.Invoke fresh
+                finally
+                    tape.Replaying <- replaying
+                    tape.Expected <- expected
             if isNull outputs || outputs.Length <> count then
                 raise (InvalidOperationException "Checkpoint: the segment returned a different number of outputs when recomputed.")
             tape.ClearAdjoints mark
@@ -115,23 +125,71 @@ type internal Record =
             let id = t.Id
             values |> Array.mapi (fun k v -> Var<'T>(v, first + k, id))
 
+    // Nested checkpoints. The reverse step of a checkpoint recomputes its segment on Vars; a checkpoint nested in
+    // that segment then needs its own outputs, and running its segment on constants again for them makes a chain
+    // of D nested checkpoints cost O(D²) segment runs. So a run on constants during the sweep (Tape.Replaying)
+    // builds a CheckpointMemo of the one checkpoint nested directly in the segment (inputs and outputs, and its
+    // own nested memo), and the recomputation takes the nested call's outputs from it when the call has the same
+    // segment method and bit-identical inputs; otherwise it runs the segment as before. A chain then costs O(D)
+    // segment runs and its memos O(D) values, no more than the sweep's stack of sub-tapes holds anyway. Segments
+    // with two or more nested checkpoints keep no memo (a memo of all of them would hold what nested checkpoints
+    // are there to drop), and the forward pass keeps none (it would live until the sweep).
+
+    /// The segment run on constants; `building` (or null) receives what the run finds out.
+    static member private OnConstants<'T when 'T :> IFloatingPointIeee754<'T>>
+        (t: Tape<'T>, segment: Func<Var<'T>[], Var<'T>[]>, inputs: Var<'T>[], building: CheckpointMemo<'T>) : Var<'T>[] =
+        let saved = struct (t.Building, t.Replaying, t.Expected)
+        t.Building <- building
+        t.Replaying <- false
+        t.Expected <- null
+        let outputs =
+            try segment.Invoke(inputs |> Array.map (fun v -> Var<'T>(v.Primal)))
+            finally
+                let struct (b, r, e) = saved
+                t.Building <- b
+                t.Replaying <- r
+                t.Expected <- e
+        if isNull outputs || outputs.Length = 0 then
+            raise (ArgumentException("Checkpoint: the segment must return at least one output.", nameof segment))
+        if not (isNull building) then building.Outputs <- outputs |> Array.map (fun o -> o.Primal)
+        outputs
+
     static member Checkpoint<'T when 'T :> IFloatingPointIeee754<'T>>(segment: Func<Var<'T>[], Var<'T>[]>, inputs: Var<'T>[]) : Var<'T>[] =
         if isNull segment then raise (ArgumentNullException(nameof segment))
         if isNull inputs then raise (ArgumentNullException(nameof inputs))
         let t = Record.TapeOf inputs
-        if isNull t then segment.Invoke inputs
+        let cur = Tape<'T>.Current
+        let enclosing = if isNull cur then null else cur.Building
+        if not (isNull enclosing) then
+            // Inside a run on constants that builds a memo: this call is nested in that segment.
+            enclosing.Calls <- enclosing.Calls + 1
+            if enclosing.Calls > 1 || not (isNull t) then enclosing.Nested <- null
+        if isNull t then
+            if isNull enclosing || enclosing.Calls > 1 then segment.Invoke inputs
+            else
+                let memo = CheckpointMemo<'T>(segment.Method, inputs |> Array.map (fun v -> v.Primal))
+                enclosing.Nested <- memo
+                Record.OnConstants(cur, segment, inputs, memo)
         else
             let mark = t.Count
             let opMark = t.OpCount
-            // Run the segment on constants: nothing it computes stays on the tape (anything recorded through
-            // captured Vars is dropped again); the sweep recomputes it from the stored inputs.
-            let outputs = segment.Invoke(inputs |> Array.map (fun v -> Var<'T>(v.Primal)))
-            t.Rewind(mark, opMark)
-            if isNull outputs || outputs.Length = 0 then
-                raise (ArgumentException("Checkpoint: the segment must return at least one output.", nameof segment))
-            let first = t.PushOp(CheckpointOp<'T>(segment, Array.copy inputs), outputs.Length)
+            let expected = t.Expected
+            // Only the first checkpoint call of a recomputation can match the memo of the one nested call.
+            t.Expected <- null
+            let primals = inputs |> Array.map (fun v -> v.Primal)
+            let memo, outputs =
+                if not (isNull expected) && expected.Segment = segment.Method && CheckpointMemo<'T>.SameBits(expected.Inputs, primals) then
+                    expected, expected.Outputs
+                else
+                    // Run the segment on constants: nothing it computes stays on the tape (anything recorded through
+                    // captured Vars is dropped again); the sweep recomputes it from the stored inputs.
+                    let memo = if t.Replaying then CheckpointMemo<'T>(segment.Method, primals) else null
+                    let outputs = Record.OnConstants(t, segment, inputs, memo)
+                    t.Rewind(mark, opMark)
+                    memo, outputs |> Array.map (fun o -> o.Primal)
+            let first = t.PushOp(CheckpointOp<'T>(segment, Array.copy inputs, memo), outputs.Length)
             let id = t.Id
-            outputs |> Array.mapi (fun k o -> Var<'T>(o.Primal, first + k, id))
+            outputs |> Array.mapi (fun k o -> Var<'T>(o, first + k, id))
 
 /// <summary>
 /// A gradient computation on the current thread, step by step: create input variables, compute with them,
@@ -173,6 +231,16 @@ type GradientTape<'T when 'T :> IFloatingPointIeee754<'T>> private (tape: Tape<'
         g.Running()
         tape.Count
 
+    /// <summary>
+    /// The number of entries this computation's tape can hold before its storage grows (about 32 bytes per
+    /// entry for double). The storage is the thread's, reused from one computation to the next: when a
+    /// computation ends, capacity beyond the largest need of the thread's last 8 computations is given back,
+    /// and <see cref="M:Fluxion.ReverseMode.ReleaseTape``1"/> gives back all of it.
+    /// </summary>
+    member g.Capacity : int =
+        g.Running()
+        tape.Capacity
+
     /// <summary>New independent variables with the given values.</summary>
     member g.Variables(values: 'T[]) : Var<'T>[] =
         if isNull values then raise (ArgumentNullException(nameof values))
@@ -190,12 +258,14 @@ type GradientTape<'T when 'T :> IFloatingPointIeee754<'T>> private (tape: Tape<'
     /// Runs the reverse sweep seeded with one weight per output (a vector-Jacobian product): afterwards
     /// <c>Adjoint(v)</c> is Σₖ seeds[k]·∂outputs[k]/∂v. Can be repeated with other seeds on the same recording.
     /// </summary>
-    /// <exception cref="T:System.ArgumentException">The arrays have different lengths.</exception>
+    /// <exception cref="T:System.ArgumentNullException">outputs or seeds is null.</exception>
+    /// <exception cref="T:System.ArgumentException">The arrays have different lengths, or a seed is NaN or infinite.</exception>
     member g.Backward(outputs: Var<'T>[], seeds: 'T[]) =
-        if isNull outputs then raise (ArgumentNullException(nameof outputs))
-        if isNull seeds then raise (ArgumentNullException(nameof seeds))
-        if outputs.Length <> seeds.Length then
-            raise (ArgumentException($"{seeds.Length} seeds for {outputs.Length} outputs.", nameof seeds))
+        Check.notNull (nameof outputs) outputs
+        Check.notNull (nameof seeds) seeds
+        if seeds.Length <> outputs.Length then
+            raise (ArgumentException($"seeds has length {seeds.Length} but outputs has length {outputs.Length}; they must match.", nameof seeds))
+        Check.finiteDirection (nameof seeds) seeds
         g.Running()
         for o in outputs do
             g.Check o

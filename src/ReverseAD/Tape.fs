@@ -17,7 +17,9 @@ open System.Threading
 // adjoints in a second array: recording writes one entry, the sweep reads one entry per step, each
 // with a single bounds check and one sequential memory stream. The arrays grow by doubling and are
 // reused by the next computation on the same thread, so after warm-up nothing is allocated per
-// operation.
+// operation. When a computation ends, storage larger than the high-water mark of the thread's last
+// RecentComputations computations is given back (see Trim), so one huge gradient does not pin its
+// memory for the life of the thread; Tape.Release drops an idle thread's tapes altogether.
 //
 // Custom operations (user VJPs, checkpointed segments, later tensor operations) are the extension
 // point: such an entry's first operand field holds −(k + 1), where k indexes a list of TapeOp
@@ -38,6 +40,34 @@ type internal Entry<'T> =
     val mutable P1: 'T
     val mutable P2: 'T
 
+/// What a checkpoint's run on constants found out about the one checkpoint nested in its segment: the nested
+/// call's segment, inputs and outputs, and (recursively) the same for the call nested in that one. The reverse
+/// step that recomputes the enclosing segment takes the nested call's outputs from here instead of running the
+/// nested segment again, which is what makes a chain of nested checkpoints cost linear rather than quadratic
+/// time (see Record.Checkpoint).
+[<Sealed; AllowNullLiteral>]
+type internal CheckpointMemo<'T>(segment: Reflection.MethodInfo, inputs: 'T[]) =
+    /// The method of the nested call's segment (a cheap guard that the recomputation makes the same call).
+    member _.Segment = segment
+    member _.Inputs = inputs
+    member val Outputs: 'T[] = null with get, set
+    /// Checkpoint calls made directly inside this call's segment (a memo is kept only when there is one).
+    member val Calls = 0 with get, set
+    /// The memo of the one checkpoint call nested directly in this call's segment, or null.
+    member val Nested: CheckpointMemo<'T> = null with get, set
+
+    /// Whether two arrays hold the same bits (so that a deterministic segment gives the same outputs). Padding
+    /// or references compare unequal, which only costs a recomputation.
+    static member SameBits(a: 'T[], b: 'T[]) : bool =
+        if a.Length <> b.Length then false
+        elif a.Length = 0 then true
+        elif RuntimeHelpers.IsReferenceOrContainsReferences<'T>() then false
+        else
+            let bytes = a.Length * Unsafe.SizeOf<'T>()
+            let sa = Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(&Unsafe.As<'T, byte>(&a[0]), bytes)
+            let sb = Runtime.InteropServices.MemoryMarshal.CreateReadOnlySpan(&Unsafe.As<'T, byte>(&b[0]), bytes)
+            sa.SequenceEqual sb
+
 /// An operation whose reverse step is code rather than two stored partials (custom VJPs, checkpoints).
 [<AbstractClass>]
 type internal TapeOp<'T when 'T :> IFloatingPointIeee754<'T>>() =
@@ -50,9 +80,14 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     [<ThreadStatic; DefaultValue>]
     static val mutable private current: Tape<'T>
 
-    let mutable entries: Entry<'T>[] = Array.zeroCreate 1024
-    let mutable adjoints: 'T[] = Array.zeroCreate 1024
+    let mutable entries: Entry<'T>[] = Array.zeroCreate Tape<'T>.MinCapacity
+    let mutable adjoints: 'T[] = Array.zeroCreate Tape<'T>.MinCapacity
     let mutable count = 1
+    /// The most entries the running computation has held at once (checkpoints rewind `count`).
+    let mutable peak = 0
+    /// The peaks of this tape's last RecentComputations computations (a ring; 0 for none yet).
+    let recentPeaks: int[] = Array.zeroCreate Tape<'T>.RecentComputations
+    let mutable nextPeak = 0
     let ops = ResizeArray<TapeOp<'T>>()
     let opFirst = ResizeArray<int>()
     let opCount = ResizeArray<int>()
@@ -63,6 +98,13 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     /// Entries below this index have valid adjoints (set by a completed sweep).
     let mutable sweptCount = 0
     let mutable child: Tape<'T> = null
+
+    /// The capacity a tape starts with and never shrinks below (entries).
+    static member MinCapacity = 1024
+
+    /// How many finished computations the retained capacity covers: after a computation ends, the tape keeps
+    /// the smallest power of two (at least MinCapacity) that holds the largest of the last this-many peaks.
+    static member RecentComputations = 8
 
     /// The innermost running tape of this thread, or null.
     static member Current
@@ -75,6 +117,8 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     member _.Count = count
     member _.SweptCount = sweptCount
     member _.Adjoints = adjoints
+    /// The number of entries the tape's storage holds without growing.
+    member _.Capacity = entries.Length
 
     /// Starts a new computation on this thread: the idle root tape, or a nested tape when one is running.
     static member Begin() : Tape<'T> =
@@ -91,10 +135,11 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         if isNull child then child <- Tape<'T>(t)
         child
 
-    member private _.Start() =
+    member private t.Start() =
         owner <- TapeIds.next ()
         id <- owner
         count <- 1
+        peak <- 0
         sweptCount <- 0
         let sink = &entries[0]
         sink.A1 <- 0
@@ -104,6 +149,9 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         ops.Clear()
         opFirst.Clear()
         opCount.Clear()
+        t.Building <- null
+        t.Replaying <- false
+        t.Expected <- null
 
     /// Ends the computation with the given owner id; the enclosing tape becomes current again.
     member t.End(expectedOwner: int) =
@@ -119,7 +167,34 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         sweptCount <- 0
         // Do not keep user closures (and what they capture) alive between computations.
         ops.Clear()
+        recentPeaks[nextPeak] <- max peak count
+        nextPeak <- (nextPeak + 1) % recentPeaks.Length
+        t.Trim()
         Tape<'T>.current <- (if isNull parent then t else parent)
+
+    /// Gives back storage beyond what the last RecentComputations computations needed (called when idle).
+    member private t.Trim() =
+        let mutable keep = Tape<'T>.MinCapacity
+        let needed = Array.max recentPeaks
+        while keep < needed do
+            keep <- keep * 2
+        if entries.Length > keep then
+            // Nothing on an idle tape needs keeping: Start rewrites the sink entry.
+            entries <- Array.zeroCreate keep
+            adjoints <- Array.zeroCreate keep
+            t.InputCache <- null
+
+    /// Drops this thread's idle tapes for 'T (every nesting level) and their storage; the next computation
+    /// starts a fresh tape with MinCapacity entries.
+    static member Release() =
+        let cur = Tape<'T>.current
+        if not (isNull cur) then
+            if cur.Owner <> 0 then
+                raise (
+                    InvalidOperationException
+                        $"The tape cannot be released while a gradient computation over {typeof<'T>.Name} runs on this thread: release it after the computation has ended."
+                )
+            Tape<'T>.current <- null
 
     // ----- recording ------------------------------------------------------------------------
 
@@ -173,6 +248,7 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
 
     /// Drops every entry from `mark` on and every custom operation from `opMark` on.
     member _.Rewind(mark: int, opMark: int) =
+        if count > peak then peak <- count
         count <- mark
         if ops.Count > opMark then
             ops.RemoveRange(opMark, ops.Count - opMark)
@@ -246,6 +322,15 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
 
     /// Per-nesting-level storage for the input array that allocation-free gradient calls reuse.
     member val InputCache: obj = null with get, set
+
+    /// The memo of the checkpoint whose segment is running on constants now, when that run is building one.
+    member val Building: CheckpointMemo<'T> = null with get, set
+
+    /// True while a checkpoint's reverse step recomputes its segment (then nested checkpoints build memos).
+    member val Replaying = false with get, set
+
+    /// The memo the recomputation running now expects its (first) nested checkpoint call to match, or null.
+    member val Expected: CheckpointMemo<'T> = null with get, set
 
     /// The exception for a Var whose tape id does not match the running computation (cold path).
     [<MethodImpl(MethodImplOptions.NoInlining)>]

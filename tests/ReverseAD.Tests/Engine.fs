@@ -39,6 +39,35 @@ let private cubicRoot (p: Var<float>) : Var<float> =
     let slope = 1.0 / (3.0 * x * x + 1.0)
     Reverse.custom x [| p |] (fun adj -> adj.Add(p, adj.Output() * slope))
 
+/// Nested checkpoints of several shapes, written once over Var<'U> for any 'U, with `checkpoint` either
+/// Reverse.checkpoint or plain application (the same computation without checkpoints).
+module private Shapes =
+    open Fluxion.ReverseAD.Tests.Generic.Pinned
+
+    let step<'U when 'U :> Numerics.IFloatingPointIeee754<'U>> (s: Var<'U>[]) : Var<'U>[] =
+        [| s[0] * s[1] + Var<'U>.Sin s[0]; s[1] - s[0] * k 0.01 |]
+
+    let loss<'U when 'U :> Numerics.IFloatingPointIeee754<'U>> (s: Var<'U>[]) : Var<'U> = s[0] * s[0] + s[1]
+
+    let all<'U when 'U :> Numerics.IFloatingPointIeee754<'U>> (checkpoint: (Var<'U>[] -> Var<'U>[]) -> Var<'U>[] -> Var<'U>[]) =
+        let less (n: int) = Operators.(-) n 1
+        // One nested call per segment (a chain: the sweep takes the nested outputs from its memo).
+        let rec chain n s = if n = 0 then step s else checkpoint (fun v -> chain (less n) (step v)) s
+        // Two nested calls per segment (recomputed, as a memory-saving binomial scheme needs).
+        let rec binary n s = if n = 0 then step s else checkpoint (fun v -> binary (less n) (binary (less n) v)) s
+        // A leaf checkpoint before each deeper level.
+        let rec caterpillar n s = if n = 0 then step s else checkpoint (fun v -> caterpillar (less n) (checkpoint step (step v))) s
+        // A nested checkpoint on constants inside each level.
+        let rec onConstants n s =
+            if n = 0 then step s
+            else
+                checkpoint (fun (v: Var<'U>[]) ->
+                    let c = checkpoint step [| Var<'U>(k 0.3); Var<'U>(k 0.2) |]
+                    onConstants (less n) [| v[0] + c[0]; v[1] * c[1] |]) s
+        let chainUnderBranch n s = checkpoint (fun v -> chain n (binary 2 v)) s
+        [ "chain", chain 40; "binary", binary 5; "caterpillar", caterpillar 30
+          "constants inside", onConstants 20; "chain under a branch", chainUnderBranch 20 ]
+
 [<Tests>]
 let tests =
     testList "reverse engine" [
@@ -213,5 +242,121 @@ let tests =
             // total on this thread; an allocation per operation would show as at least 24 bytes per operation.
             let operations = float calls * 14.0 * float x.Length
             Expect.isLessThan (float bytes / operations) 0.01 $"{bytes} bytes for {operations} recorded operations"
+        }
+        test "tape storage: a huge computation's capacity is given back after 8 smaller ones, or at once by ReleaseTape" {
+            // On a thread of its own, so that no other test's computations count among the last 8.
+            let mutable failure: exn = null
+            let body () =
+                // Σ xᵢ² recorded as 2 entries per term: about 400,000 entries, far beyond the 1,024 a tape starts with.
+                let big = Array.init 200_000 (fun i -> 1e-3 * float i)
+                let sumSquares (v: Var<float>[]) =
+                    let mutable s = Var<float>.Zero
+                    for vi in v do
+                        s <- s + vi * vi
+                    s
+                let small (v: Var<float>[]) = v[0] * v[0]
+                let capacity () =
+                    use tape = GradientTape<float>.Start()
+                    tape.Capacity
+                let g = Reverse.gradient sumSquares big
+                Expect.equal g (Array.map (fun x -> 2.0 * x) big) "the big gradient"
+                let entries = 1 + 200_000 + 2 * 200_000
+                let afterBig = capacity () // the 1st computation after the big one
+                Expect.isGreaterThanOrEqual afterBig entries "the storage the big computation needed is kept"
+                Expect.isLessThan afterBig (2 * entries) "rounded up to a power of two, not more"
+                for _ in 2..7 do
+                    Expect.equal (Reverse.gradient small [| 3.0 |]) [| 6.0 |] "small gradient"
+                // Read during the 8th: the big one is still among the last 8 finished computations.
+                Expect.equal (capacity ()) afterBig "kept while among the last 8 computations"
+                Expect.equal (capacity ()) 1024 "given back once 8 small computations followed it"
+                Reverse.gradient sumSquares big |> ignore
+                Expect.equal (capacity ()) afterBig "grown again by the next big computation"
+                ReverseMode.ReleaseTape<float>()
+                Expect.equal (capacity ()) 1024 "ReleaseTape gives all of it back"
+                Expect.equal (Reverse.gradient small [| 3.0 |]) [| 6.0 |] "a computation after the release"
+                let e =
+                    Expect.throwsC (fun () -> Reverse.gradient (fun v -> ReverseMode.ReleaseTape<float>(); small v) [| 1.0 |] |> ignore) id
+                Expect.equal (e.GetType()) typeof<InvalidOperationException> (string e)
+                Expect.stringContains e.Message "cannot be released while" "the message says why"
+                // Another number type's tape is separate: releasing it inside a computation over float is fine.
+                Expect.equal (Reverse.gradient (fun v -> ReverseMode.ReleaseTape<float32>(); small v) [| 2.0 |]) [| 4.0 |] "other type"
+            let t = Threading.Thread(fun () -> try body () with e -> failure <- e)
+            t.Start()
+            t.Join()
+            if not (isNull failure) then raise failure
+        }
+        test "tape storage: the peak of a checkpoint's recomputation counts, though the recomputation is rewound" {
+            let mutable failure: exn = null
+            let body () =
+                let steps = 3000
+                // One checkpoint around 3,000 steps: the recorded tape is short, its recomputation about 24,000 entries.
+                let f (p: Var<float>[]) = loss steps steps p
+                let p = [| 1.0; 0.0; 4.0; 0.3 |]
+                let g = Reverse.gradient f p
+                Expect.equal g (Reverse.gradient (loss steps 0) p) "checkpointed = plain"
+                ReverseMode.ReleaseTape<float>()
+                Reverse.gradient f p |> ignore
+                use tape = GradientTape<float>.Start()
+                Expect.isGreaterThanOrEqual tape.Capacity (8 * steps) "the recomputation's peak is kept"
+            let t = Threading.Thread(fun () -> try body () with e -> failure <- e)
+            t.Start()
+            t.Join()
+            if not (isNull failure) then raise failure
+        }
+        test "20,000 nested checkpoints: the plain gradient to the last bit, in linear time" {
+            // Each level wraps all the levels below it. The user's recursion and the sweep each take a few stack
+            // frames per level, so this runs on a thread with a large stack. Before nested checkpoints remembered
+            // their nested outputs, this took O(depth²) segment runs (about 40 s); a quadratic regression would
+            // make this test run for minutes rather than fail, which is what a unit test can honestly say.
+            let depth = 20_000
+            let step (s: Var<float>[]) = [| s[0] * 1.0001 + 0.001 * sin s[1]; s[1] - 0.001 * s[0] |]
+            let rec nested k (s: Var<float>[]) : Var<float>[] =
+                if k = 0 then s else Reverse.checkpoint (fun v -> nested (k - 1) (step v)) s
+            let rec plain k (s: Var<float>[]) : Var<float>[] = if k = 0 then s else plain (k - 1) (step s)
+            let loss (run: int -> Var<float>[] -> Var<float>[]) (x: Var<float>[]) = let s = run depth x in s[0] * s[1]
+            let bits = Array.map BitConverter.DoubleToInt64Bits
+            let mutable failure: exn = null
+            let body () =
+                let x = [| 0.5; -0.3 |]
+                let g = Reverse.gradient (loss nested) x
+                Expect.equal (bits g) (bits (Reverse.gradient (loss plain) x)) "gradient, bit for bit"
+                // A Jacobian sweeps the same recording once per output: the memos are rebuilt in each sweep.
+                let j = Reverse.jacobian (fun v -> nested depth v) x
+                Expect.equal j (Reverse.jacobian (fun v -> plain depth v) x) "Jacobian"
+            let t = Threading.Thread((fun () -> try body () with e -> failure <- e), 256 * 1024 * 1024)
+            t.Start()
+            t.Join()
+            if not (isNull failure) then raise failure
+        }
+        test "nested checkpoints of every shape give the plain gradient, over Var, Var<Dual> and Var<Var>" {
+            let x = [| 0.4; 0.9 |]
+            let plain f s = f s
+            let bits = Array.map BitConverter.DoubleToInt64Bits
+            for (name, f), (_, p) in List.zip (Shapes.all<float> Reverse.checkpoint) (Shapes.all<float> plain) do
+                let g = Reverse.gradient (f >> Shapes.loss) x
+                Expect.equal (bits g) (bits (Reverse.gradient (p >> Shapes.loss) x)) $"{name}: gradient"
+            let v = [| 1.0; -2.0 |]
+            for (name, f), (_, p) in List.zip (Shapes.all<Dual<float>> Reverse.checkpoint) (Shapes.all<Dual<float>> plain) do
+                let hv = Reverse.hessianVectorProduct (f >> Shapes.loss) x v
+                Expect.equal (bits hv) (bits (Reverse.hessianVectorProduct (p >> Shapes.loss) x v)) $"{name}: Hessian-vector product"
+            let hessians = Shapes.all<Dual<float>> plain |> List.map (fun (_, p) -> Reverse.hessian (p >> Shapes.loss) x)
+            for ((name, f), (_, p)), h in List.zip (List.zip (Shapes.all<Var<float>> Reverse.checkpoint) (Shapes.all<Var<float>> plain)) hessians do
+                // The gradient of ∂loss/∂x₀ (reverse over reverse): one row of the Hessian.
+                let row run =
+                    Reverse.gradient (fun (xs: Var<float>[]) ->
+                        let inner = GradientTape<Var<float>>.Start()
+                        try
+                            let vs = inner.Variables xs
+                            inner.Backward(Shapes.loss (run vs))
+                            inner.Adjoint vs[0]
+                        finally inner.Dispose()) x
+                let r = row f
+                let rp = row p
+                // Bit for bit is not the design here: the recomputation records the segment's inner (Var<float>)
+                // operations a second time, so the inner sweep adds the same terms in another order.
+                for j in 0..1 do
+                    Expect.isLessThan (relErr r[j] rp[j]) 1e-14 $"{name}: reverse over reverse {r[j]} vs {rp[j]}"
+                for j in 0..1 do
+                    Expect.isLessThan (relErr r[j] h[0, j]) 1e-13 $"{name}: H[0, {j}] {r[j]} vs forward over reverse {h[0, j]}"
         }
     ]

@@ -3,6 +3,7 @@ module Fluxion.ReverseAD.Tests.Misuse
 
 open System
 open System.Threading
+open System.Threading.Tasks
 open Expecto
 open Fluxion
 
@@ -94,5 +95,140 @@ let tests =
             Expect.equal (e :?> ArgumentException).ParamName "v" "direction length"
             let e = Expect.throwsC (fun () -> Reverse.vjp (fun x -> [| x[0] |]) [| 1.0 |] [| 1.0; 2.0 |] |> ignore) id
             Expect.equal (e :?> ArgumentException).ParamName "cotangent" "cotangent length"
+        }
+        test "an empty point is refused by every reverse entry point, naming x, before f runs" {
+            // f would throw IndexOutOfRangeException on an empty input; every entry point must refuse first.
+            let g (v: Var<float>[]) = v[0] * v[0]
+            let gs (v: Var<float>[]) = [| v[0] |]
+            let h (v: Var<Dual<float>>[]) = v[0] * v[0]
+            let empty: float[] = [||]
+            let calls: (string * (unit -> unit)) list = [
+                "ReverseMode.Gradient", (fun () -> ReverseMode.Gradient(Func<_, _> g, empty) |> ignore)
+                "ReverseMode.ValueAndGradient", (fun () -> ReverseMode.ValueAndGradient(Func<_, _> g, empty) |> ignore)
+                "ReverseMode.ValueAndGradientInto", (fun () -> ReverseMode.ValueAndGradientInto(Func<_, _> g, empty, [||]) |> ignore)
+                "ReverseMode.Vjp", (fun () -> ReverseMode.Vjp(Func<_, _> gs, empty, [| 1.0 |]) |> ignore)
+                "ReverseMode.Jacobian", (fun () -> ReverseMode.Jacobian(Func<_, _> gs, empty) |> ignore)
+                "ReverseMode.HessianVectorProduct", (fun () -> ReverseMode.HessianVectorProduct(Func<_, _> h, empty, [||]) |> ignore)
+                "ReverseMode.HessianVectorProductInto",
+                (fun () -> ReverseMode.HessianVectorProductInto(Func<_, _> h, empty, [||], [||]) |> ignore)
+                "ReverseMode.Hessian", (fun () -> ReverseMode.Hessian(Func<_, _> h, empty) |> ignore)
+                "ReverseMode.CheckGradient",
+                (fun () ->
+                    let f = { new IMultivariateFunction with member _.Evaluate<'U when 'U :> Numerics.IFloatingPointIeee754<'U>>(x: 'U[]) = x[0] }
+                    ReverseMode.CheckGradient(f, empty) |> ignore)
+                "Reverse.gradient", (fun () -> Reverse.gradient g empty |> ignore)
+                "Reverse.valueAndGradient", (fun () -> Reverse.valueAndGradient g empty |> ignore)
+                "Reverse.valueAndGradientInto", (fun () -> Reverse.valueAndGradientInto (Func<_, _> g) empty [||] |> ignore)
+                "Reverse.vjp", (fun () -> Reverse.vjp gs empty [| 1.0 |] |> ignore)
+                "Reverse.jacobian", (fun () -> Reverse.jacobian gs empty |> ignore)
+                "Reverse.hessianVectorProduct", (fun () -> Reverse.hessianVectorProduct h empty [||] |> ignore)
+                "Reverse.hessian", (fun () -> Reverse.hessian h empty |> ignore)
+            ]
+            for name, call in calls do
+                let e = Expect.throwsC call id
+                Expect.equal (e.GetType()) typeof<ArgumentException> $"{name}: {e}"
+                Expect.equal (e :?> ArgumentException).ParamName "x" name
+        }
+        test "a NaN or infinite direction, cotangent or seed is refused, naming the argument, its index and value" {
+            let h (v: Var<Dual<float>>[]) = v[0] * v[1]
+            let gs (v: Var<float>[]) = [| v[0]; v[0] * v[1] |]
+            let x = [| 1.0; 2.0 |]
+            for bad in [ nan; infinity; -infinity ] do
+                let calls: (string * string * (unit -> unit)) list = [
+                    "ReverseMode.HessianVectorProduct", "v", (fun () -> ReverseMode.HessianVectorProduct(Func<_, _> h, x, [| 1.0; bad |]) |> ignore)
+                    "ReverseMode.HessianVectorProductInto", "v",
+                    (fun () -> ReverseMode.HessianVectorProductInto(Func<_, _> h, x, [| 1.0; bad |], [| 0.0; 0.0 |]) |> ignore)
+                    "Reverse.hessianVectorProduct", "v", (fun () -> Reverse.hessianVectorProduct h x [| 1.0; bad |] |> ignore)
+                    "ReverseMode.Vjp", "cotangent", (fun () -> ReverseMode.Vjp(Func<_, _> gs, x, [| 1.0; bad |]) |> ignore)
+                    "Reverse.vjp", "cotangent", (fun () -> Reverse.vjp gs x [| 1.0; bad |] |> ignore)
+                    "GradientTape.Backward", "seeds",
+                    (fun () ->
+                        use tape = GradientTape<float>.Start()
+                        let v = tape.Variables x
+                        tape.Backward(gs v, [| 1.0; bad |]))
+                ]
+                for name, argument, call in calls do
+                    let e = Expect.throwsC call id
+                    Expect.equal (e.GetType()) typeof<ArgumentException> $"{name} with {bad}: {e}"
+                    Expect.equal (e :?> ArgumentException).ParamName argument $"{name} with {bad}"
+                    Expect.stringContains e.Message $"{argument}[1] is {bad}" $"{name}: the index and the value"
+        }
+        test "a null function is refused with ArgumentNullException naming it, by the F# module too" {
+            let calls: (string * string * (unit -> unit)) list = [
+                "Reverse.gradient", "f", (fun () -> Reverse.gradient Unchecked.defaultof<Var<float>[] -> Var<float>> [| 1.0 |] |> ignore)
+                "Reverse.valueAndGradient", "f",
+                (fun () -> Reverse.valueAndGradient Unchecked.defaultof<Var<float>[] -> Var<float>> [| 1.0 |] |> ignore)
+                "Reverse.valueAndGradientInto", "f", (fun () -> Reverse.valueAndGradientInto null [| 1.0 |] [| 0.0 |] |> ignore)
+                "Reverse.vjp", "f", (fun () -> Reverse.vjp Unchecked.defaultof<Var<float>[] -> Var<float>[]> [| 1.0 |] [| 1.0 |] |> ignore)
+                "Reverse.jacobian", "f", (fun () -> Reverse.jacobian Unchecked.defaultof<Var<float>[] -> Var<float>[]> [| 1.0 |] |> ignore)
+                "Reverse.hessianVectorProduct", "f",
+                (fun () -> Reverse.hessianVectorProduct Unchecked.defaultof<Var<Dual<float>>[] -> Var<Dual<float>>> [| 1.0 |] [| 1.0 |] |> ignore)
+                "Reverse.hessian", "f", (fun () -> Reverse.hessian Unchecked.defaultof<Var<Dual<float>>[] -> Var<Dual<float>>> [| 1.0 |] |> ignore)
+                "Reverse.checkpoint", "segment",
+                (fun () ->
+                    Reverse.gradient (fun x -> (Reverse.checkpoint Unchecked.defaultof<Var<float>[] -> Var<float>[]> x)[0]) [| 1.0 |] |> ignore)
+                "Reverse.custom", "backward",
+                (fun () -> Reverse.gradient (fun x -> Reverse.custom 1.0 x Unchecked.defaultof<Adjoints<float> -> unit>) [| 1.0 |] |> ignore)
+                "Reverse.customMany", "backward",
+                (fun () -> Reverse.gradient (fun x -> (Reverse.customMany [| 1.0 |] x Unchecked.defaultof<Adjoints<float> -> unit>)[0]) [| 1.0 |] |> ignore)
+                "ReverseMode.Jacobian", "f", (fun () -> ReverseMode.Jacobian<float>(null, [| 1.0 |]) |> ignore)
+                "ReverseMode.Vjp", "f", (fun () -> ReverseMode.Vjp<float>(null, [| 1.0 |], [| 1.0 |]) |> ignore)
+                "ReverseMode.Hessian", "f", (fun () -> ReverseMode.Hessian<float>(null, [| 1.0 |]) |> ignore)
+                "ReverseMode.HessianVectorProduct", "f", (fun () -> ReverseMode.HessianVectorProduct<float>(null, [| 1.0 |], [| 1.0 |]) |> ignore)
+                "ReverseMode.CheckGradient", "f", (fun () -> ReverseMode.CheckGradient(null, [| 1.0 |]) |> ignore)
+            ]
+            for name, argument, call in calls do
+                let e = Expect.throwsC call id
+                Expect.equal (e.GetType()) typeof<ArgumentNullException> $"{name}: {e}"
+                Expect.equal (e :?> ArgumentNullException).ParamName argument name
+        }
+        test "length mismatches name the argument and give both lengths" {
+            let g (v: Var<float>[]) = v[0] * v[1]
+            let gs (v: Var<float>[]) = [| v[0]; v[0] * v[1] |]
+            let h (v: Var<Dual<float>>[]) = v[0] * v[1]
+            let x = [| 1.0; 2.0 |]
+            let calls: (string * string * (unit -> unit)) list = [
+                "ReverseMode.ValueAndGradientInto", "gradient", (fun () -> ReverseMode.ValueAndGradientInto(Func<_, _> g, x, [| 0.0; 0.0; 0.0 |]) |> ignore)
+                "ReverseMode.HessianVectorProduct", "v", (fun () -> ReverseMode.HessianVectorProduct(Func<_, _> h, x, [| 1.0; 1.0; 1.0 |]) |> ignore)
+                "ReverseMode.HessianVectorProductInto", "result",
+                (fun () -> ReverseMode.HessianVectorProductInto(Func<_, _> h, x, [| 1.0; 1.0 |], [| 0.0; 0.0; 0.0 |]) |> ignore)
+                "ReverseMode.Vjp", "cotangent", (fun () -> ReverseMode.Vjp(Func<_, _> gs, x, [| 1.0; 1.0; 1.0 |]) |> ignore)
+                "GradientTape.Backward", "seeds",
+                (fun () ->
+                    use tape = GradientTape<float>.Start()
+                    tape.Backward(gs (tape.Variables x), [| 1.0; 1.0; 1.0 |]))
+            ]
+            for name, argument, call in calls do
+                let e = Expect.throwsC call id
+                Expect.equal (e.GetType()) typeof<ArgumentException> $"{name}: {e}"
+                Expect.equal (e :?> ArgumentException).ParamName argument name
+                Expect.stringContains e.Message "length 3" $"{name}: the argument's length"
+                Expect.stringContains e.Message "2" $"{name}: the other length"
+        }
+        test "a derivative taken on another thread (Task.Run) inside f, closing over f's Var, is refused" {
+            // The tape is per thread: the worker thread's computation cannot see the outer one, so using the
+            // outer Var there must throw, not give 2 (x + y counted with the outer perturbation) or 0.
+            // Task.Run's task may also run inline on the waiting thread (then it is a nesting mistake on one
+            // thread); a LongRunning task gets a thread of its own.
+            let outer (x: Var<float>[]) =
+                let inner () = Reverse.gradient (fun (y: Var<float>[]) -> x[0] + y[0]) [| 1.0 |]
+                for task, says in
+                    [ Task.Run inner, [ "another thread"; "Nesting mistake" ]
+                      Task.Factory.StartNew(inner, TaskCreationOptions.LongRunning), [ "another thread" ] ] do
+                    let e = Expect.throwsC (fun () -> task.Wait()) id
+                    let cause = (e :?> AggregateException).InnerException
+                    Expect.isTrue (cause :? InvalidOperationException) (string cause)
+                    Expect.isTrue (says |> List.exists cause.Message.Contains) $"the message says why: {cause.Message}"
+                // Plain arithmetic with the outer Var on another thread is refused the same way.
+                let e = Expect.throwsC (fun () -> Task.Factory.StartNew((fun () -> sin x[0]), TaskCreationOptions.LongRunning).Wait()) id
+                Expect.isTrue ((e :?> AggregateException).InnerException :? InvalidOperationException) (string e)
+                x[0] * x[0]
+            Expect.equal (Reverse.gradient outer [| 3.0 |]) [| 6.0 |] "the outer computation is unharmed"
+            // The same with forward over reverse (Var<Dual>) inside a Hessian-vector product.
+            let outerHvp (x: Var<Dual<float>>[]) =
+                let e = Expect.throwsC (fun () -> Task.Factory.StartNew((fun () -> x[0] * x[0]), TaskCreationOptions.LongRunning).Wait()) id
+                Expect.isTrue ((e :?> AggregateException).InnerException :? InvalidOperationException) (string e)
+                x[0] * x[0] * x[0]
+            Expect.equal (Reverse.hessianVectorProduct outerHvp [| 2.0 |] [| 1.0 |]) [| 12.0 |] "6x at 2"
         }
     ]

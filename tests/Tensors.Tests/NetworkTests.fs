@@ -275,15 +275,27 @@ let tests =
                 close 1e-8 (layer.Bias.ToArray()) [| bTrue |] "bias"
             }
             test "L-BFGS fits a tanh perceptron to sin on [−2, 2]" {
+                // What is checked is a good fit, not one optimiser path. The fit is non-convex and L-BFGS's path
+                // amplifies last-bit differences in the products (OpenBLAS and the managed kernel round
+                // differently, and another test switches MatMul.Backend while this one may run), so the loss
+                // after a fixed number of iterations varies: over seeds 1–9 and 14 on both backends it was
+                // 3e-7 to 3e-5 after 400 iterations and 7e-10 to 6e-6 after 1,000. The thresholds say "fitted":
+                // the best single unit a·tanh(bx) reaches a mean squared error of 1.3e-3 and a largest error of
+                // 0.098 on [−2, 2], the best odd cubic 9.4e-5; the fit must beat both, between the training points
+                // too, clearly (the worst run observed: 6e-6 and 0.0055).
                 let rng = Random(14)
                 let x = Tensor.FromArray(Array.init 40 (fun i -> -2.0 + 4.0 * float i / 39.0), 40, 1)
                 let y = Tensor.Sin x
                 let net = MultilayerPerceptron<float>([| 1; 8; 1 |], Activation.Tanh, rng)
                 let loss () = Tensor.Mean(Tensor.Square(Tensor.Subtract(net.Forward x, y)))
                 let start = (loss ()).ToScalar()
-                let fit = Lbfgs.Minimize(net.Parameters, loss, 1e-9, 400)
-                Expect.isLessThan fit.Loss 1e-5 $"loss {start} -> {fit.Loss} ({fit.Reason} after {fit.Iterations} iterations)"
+                let fit = Lbfgs.Minimize(net.Parameters, loss, 1e-9, 1000)
+                Expect.isLessThan fit.Loss 1e-4 $"loss {start} -> {fit.Loss} ({fit.Reason} after {fit.Iterations} iterations)"
                 Expect.floatClose Accuracy.veryHigh ((loss ()).ToScalar()) fit.Loss "the parameters are left at the reported point"
+                let grid = Array.init 401 (fun i -> -2.0 + 4.0 * float i / 400.0)
+                let predicted = (net.Forward(Tensor.FromArray(grid, 401, 1))).ToArray()
+                let worst = Array.map2 (fun p g -> abs (p - sin g)) predicted grid |> Array.max
+                Expect.isLessThan worst 0.05 $"largest error on 401 points of [−2, 2] (loss {fit.Loss})"
             }
         ]
     ]
