@@ -72,6 +72,18 @@ let tangent = jvp.Tangent
 Adding the same constant to every logit of a row does not change its softmax, so the tangent along the
 all-ones direction is zero (up to rounding).
 
+Forward levels nest. The second and third derivatives of x·sin x, elementwise, by a JVP of a JVP (of a JVP) —
+the way a physics-informed loss takes u_xx of a network — are −x·sin x + 2 cos x and −3 sin x − x cos x:
+*)
+let along (f: Tensor<float> -> Tensor<float>) (t: Tensor<float>) = Tensor.Jvp(Func<_, _>(f), t, Tensor.Ones<float>(t.Shape)).Tangent
+let xSinX (t: Tensor<float>) = t * Tensor.Sin t
+let points = Tensor.FromArray [| 0.5; 1.0; 2.0 |]
+let second = along (along xSinX) points
+let third = along (along (along xSinX)) points
+(*** include-value: second ***)
+(*** include-value: third ***)
+(**
+
 ## Second derivatives
 
 Every VJP and JVP rule is itself written with differentiable tensor operations, so derivatives of derivatives
@@ -98,13 +110,16 @@ let hv2 =
 ## Conventions
 
 - Elementwise functions come from the rule table, with its conventions at non-smooth points; `Tensor.Apply<'R, 'T>`
-  maps any rule. The table gives first and second derivatives, so a third derivative through an elementwise
-  function throws `NotSupportedException` rather than return a wrong value.
+  maps any rule. Derivatives of every order come from the table too: the third and higher derivatives through an
+  elementwise function are the rule's own second derivative evaluated on nested dual numbers (up to order 12;
+  order 13 and up throw `NotSupportedException` saying so).
 - A zero adjoint or tangent stays zero where a partial derivative is infinite (the gradient of Σ √x·w at x = 0
   with w = 0 is 0, not NaN), as in every other mode of Fluxion.
 - `Relu` is `max(x, 0)` through the max rule, whose tie convention gives ReLU′(0) = ½ (PyTorch uses 0).
   `Max`/`Min` along axes share the derivative equally among tied elements.
-- One forward level at a time: a `Jvp` inside another `Jvp` throws `NotSupportedException`; use
-  `HessianVectorProduct` (forward over reverse) or reverse over reverse for second derivatives.
+- Forward levels nest: a `Jvp` inside a `Jvp` (inside a `Gradient`, …) is a derivative of a derivative, with every
+  level's perturbation kept apart by its tag, so d/dx [x · d/dy (x + y)] is 1, not 2. Work a function hands to
+  other threads (`Task.Run`, `Parallel.For`) keeps its tangents.
+- `Tensor.Scope()` hands a step's buffers back for reuse when disposed; see the architecture page for its rules.
 - Results are materialised (transposes and slices copy): simple, contiguous inputs for every kernel.
 *)

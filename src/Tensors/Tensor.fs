@@ -16,14 +16,16 @@ open System.Threading
 // nodes) rather than in a per-thread list: it is freed with the tensors by the garbage collector, so a
 // forward pass whose gradient is never asked for (evaluation with parameter tensors) leaks nothing.
 //
-// Forward mode: a tensor may carry a tangent tensor of the running forward level (one per thread at a
-// time). An operation with a tangent-carrying operand computes its result's tangent by its JVP rule.
+// Forward mode: a tensor may carry tangents of the running forward levels, as a tower tagged by level
+// (see the type's comment). An operation with a tangent-carrying operand computes its result's tangent at
+// the innermost level by its JVP rule, on primals that carry the outer levels' tangents, so forward
+// levels nest to any depth without perturbation confusion.
 //
 // VJP and JVP rules are written with the differentiable operations themselves: a backward pass run
 // with createGraph records, so gradients of gradients work, and a backward pass inside a forward level
-// propagates tangents, so forward over reverse works. JVP rules see their operands without tangents
-// (one forward level) but with their nodes, so tangents record on the reverse graph (reverse over
-// forward).
+// propagates tangents, so forward over reverse works. JVP rules see their operands with their nodes, so
+// tangents record on the reverse graph (reverse over forward). Derivatives of an elementwise rule are
+// again elementwise rule operations one order up, to any order (Cpu/HigherOrder.fs).
 // ---------------------------------------------------------------------------------------------
 
 /// Execution-order numbers of recorded operations (shared by every element type).

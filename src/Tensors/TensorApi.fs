@@ -12,8 +12,9 @@ open System.Numerics
 /// <remarks>
 /// Elementwise functions come from the rule table (<see cref="T:Fluxion.IUnaryRule"/>,
 /// <see cref="T:Fluxion.IBinaryRule"/>) with its conventions at non-smooth points; <c>Apply</c> maps any rule.
-/// Gradients of gradients work to second order through elementwise functions (the table gives two derivatives);
-/// a third derivative through one throws <see cref="T:System.NotSupportedException"/>.
+/// Derivatives of every order, in any nesting of reverse and forward mode (Jvp inside Jvp included), come from the
+/// rule table: orders three and up through an elementwise function are the rule's second derivative on nested dual
+/// numbers. Orders above 12 through one elementwise function throw <see cref="T:System.NotSupportedException"/>.
 /// </remarks>
 [<AbstractClass; Sealed>]
 type Tensor =

@@ -192,7 +192,8 @@ let backendChoice =
             Expect.equal (MatMulDispatch.resolve MatMulBackend.Automatic false) MatMulBackend.Managed "fallback"
         testCase "Managed stays managed with the library" <| fun () ->
             Expect.equal (MatMulDispatch.resolve MatMulBackend.Managed true) MatMulBackend.Managed "forced managed"
-        testCase "setting OpenBlas follows availability; the property keeps the last accepted value" <| fun () ->
+        // The backend is process-wide: this test changes it, so it runs alone, never beside tests that multiply.
+        (testCase "setting OpenBlas follows availability; the property keeps the last accepted value" >> testSequenced) <| fun () ->
             let before = MatMul.Backend
             try
                 MatMul.Backend <- MatMulBackend.Managed
