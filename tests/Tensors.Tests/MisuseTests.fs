@@ -67,6 +67,15 @@ let tests =
             throwsWith<ArgumentException> [ "crossEntropy"; "3 labels" ] (fun () -> Tensor.CrossEntropy(x, [| 0; 1; 2 |]) |> ignore)
             throwsWith<ArgumentException> [ "meanSquaredError"; "[2, 3]"; "[3]" ] (fun () -> Tensor.MeanSquaredError(x, Tensor.Zeros<float>(3)) |> ignore)
         }
+        test "a label out of range names the labels argument, not an internal operation" {
+            let logits = Tensor.Zeros<float>(2, 3)
+            let e = Expect.throwsC (fun () -> Tensor.CrossEntropy(logits, [| 0; 3 |]) |> ignore) id
+            Expect.isTrue (e :? ArgumentOutOfRangeException) $"expected ArgumentOutOfRangeException, got {e}"
+            Expect.equal (e :?> ArgumentException).ParamName "labels" "names the argument"
+            Expect.stringContains e.Message "labels[1] = 3" "names the entry"
+            Expect.stringContains e.Message "3 classes" "says the range"
+            throwsWith<ArgumentOutOfRangeException> [ "labels[0] = -1" ] (fun () -> Tensor.CrossEntropy(logits, [| -1; 0 |]) |> ignore)
+        }
         test "ToScalar on a tensor with several elements" {
             throwsWith<InvalidOperationException> [ "[2]" ] (fun () -> Tensor.Ones<float>(2).ToScalar() |> ignore)
         }
