@@ -171,9 +171,9 @@ let openBlasAgainstManaged =
                 let o = operands (seeded case) case
                 expectClose 1e-14 case (runDouble MatMulBackend.Managed case o) (runDouble MatMulBackend.OpenBlas case o)
                 expectClose 2e-6 case (runSingle MatMulBackend.Managed case o) (runSingle MatMulBackend.OpenBlas case o)
-        testCase "the public Gemm with Automatic runs OpenBLAS when it is available" <| fun () ->
+        testCase "Automatic runs OpenBLAS when it is available, unless the managed kernel is the faster one here" <| fun () ->
             Expect.equal (MatMulDispatch.resolve MatMulBackend.Automatic MatMul.IsOpenBlasAvailable)
-                (if MatMul.IsOpenBlasAvailable then MatMulBackend.OpenBlas else MatMulBackend.Managed) "Automatic's choice"
+                (if MatMul.IsOpenBlasAvailable && not MatMulDispatch.managedPreferred then MatMulBackend.OpenBlas else MatMulBackend.Managed) "Automatic's choice"
             let case =
                 { TransA = true; TransB = false; M = 9; N = 11; K = 13; AOffset = 1; BOffset = 2; COffset = 3; Accumulate = true }
             let o = operands (Random 5) case
@@ -190,6 +190,10 @@ let backendChoice =
             Expect.stringContains e.Message "apt-get install libopenblas0" "the message says how to install OpenBLAS"
         testCase "Automatic without the library is the managed kernel" <| fun () ->
             Expect.equal (MatMulDispatch.resolve MatMulBackend.Automatic false) MatMulBackend.Managed "fallback"
+        testCase "Automatic with the library: OpenBLAS, or the managed kernel where it is faster" <| fun () ->
+            Expect.equal (MatMulDispatch.resolveOn MatMulBackend.Automatic true false) MatMulBackend.OpenBlas "OpenBLAS preferred"
+            Expect.equal (MatMulDispatch.resolveOn MatMulBackend.Automatic true true) MatMulBackend.Managed "managed preferred"
+            Expect.equal (MatMulDispatch.resolveOn MatMulBackend.Automatic false false) MatMulBackend.Managed "no library"
         testCase "Managed stays managed with the library" <| fun () ->
             Expect.equal (MatMulDispatch.resolve MatMulBackend.Managed true) MatMulBackend.Managed "forced managed"
         // The backend is process-wide: this test changes it, so it runs alone, never beside tests that multiply.

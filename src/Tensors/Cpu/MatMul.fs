@@ -428,10 +428,16 @@ module internal MatMulDispatch =
 
     let isOpenBlasAvailable () = OpenBlas.functions.Force().IsSome
 
-    /// The backend that runs for a request, given whether OpenBLAS is loadable; forcing an absent OpenBLAS throws.
-    let resolve (backend: MatMulBackend) (openBlasAvailable: bool) =
+    /// Whether Automatic prefers the managed kernel even where OpenBLAS is installed: on processors where 512-bit
+    /// vectors are accelerated, the managed AVX-512 kernel measured about twice as fast as Debian's OpenBLAS on
+    /// this project's products (benchmarks/README.md, "Matrix products"); elsewhere OpenBLAS is the faster choice.
+    let managedPreferred = Vector512.IsHardwareAccelerated
+
+    /// The backend that runs for a request, given whether OpenBLAS is loadable and whether the managed kernel is
+    /// the faster one on this processor; forcing an absent OpenBLAS throws.
+    let resolveOn (backend: MatMulBackend) (openBlasAvailable: bool) (preferManaged: bool) =
         match backend with
-        | MatMulBackend.Automatic -> if openBlasAvailable then MatMulBackend.OpenBlas else MatMulBackend.Managed
+        | MatMulBackend.Automatic -> if openBlasAvailable && not preferManaged then MatMulBackend.OpenBlas else MatMulBackend.Managed
         | MatMulBackend.Managed -> MatMulBackend.Managed
         | MatMulBackend.OpenBlas when openBlasAvailable -> MatMulBackend.OpenBlas
         | MatMulBackend.OpenBlas ->
@@ -443,6 +449,9 @@ module internal MatMulDispatch =
                 )
             )
         | other -> raise (ArgumentOutOfRangeException("backend", other, "Not a MatMulBackend value."))
+
+    /// The backend that runs for a request on this processor.
+    let resolve (backend: MatMulBackend) (openBlasAvailable: bool) = resolveOn backend openBlasAvailable managedPreferred
 
     let private checkArray (array: 'T[]) (offset: int) (count: int64) (arrayName: string) (offsetName: string) =
         if isNull array then
@@ -527,8 +536,9 @@ type MatMul =
     /// and exports cblas_sgemm and cblas_dgemm. The first call tries to load it.
     static member IsOpenBlasAvailable: bool = MatMulDispatch.isOpenBlasAvailable ()
 
-    /// The implementation products run on, for the whole process. Automatic (the default) uses OpenBLAS when it is
-    /// available and the managed kernel otherwise. Setting OpenBlas when the library cannot be loaded throws
+    /// The implementation products run on, for the whole process. Automatic (the default) uses the managed kernel
+    /// on processors with accelerated 512-bit vectors (where it measured faster than OpenBLAS), and elsewhere
+    /// OpenBLAS when it is available, the managed kernel otherwise. Setting OpenBlas when the library cannot be loaded throws
     /// InvalidOperationException (install it with `apt-get install libopenblas0`); the previous choice then stays.
     static member Backend
         with get () = MatMulDispatch.requested
