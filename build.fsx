@@ -10,13 +10,15 @@ open System.Text.RegularExpressions
 let root = __SOURCE_DIRECTORY__
 let ci = Environment.GetEnvironmentVariable "CI" = "true"
 
-/// Runs a command, echoing its output; returns the exit code and the captured output.
-let runCapture (file: string) (args: string) (workDir: string) : int * string =
+/// Runs a command with extra environment variables, echoing its output; returns the exit code and the captured output.
+let runCaptureWith (environment: (string * string) list) (file: string) (args: string) (workDir: string) : int * string =
     printfn "> %s %s" file args
     let psi = ProcessStartInfo(file, args, WorkingDirectory = workDir, UseShellExecute = false,
                                RedirectStandardOutput = true, RedirectStandardError = true)
     psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] <- "1"
     psi.Environment["DOTNET_NOLOGO"] <- "1"
+    for name, value in environment do
+        psi.Environment[name] <- value
     use p = new Process(StartInfo = psi)
     let out = Text.StringBuilder()
     let lockObj = obj ()
@@ -32,6 +34,9 @@ let runCapture (file: string) (args: string) (workDir: string) : int * string =
     p.BeginErrorReadLine()
     p.WaitForExit()
     p.ExitCode, out.ToString()
+
+/// Runs a command, echoing its output; returns the exit code and the captured output.
+let runCapture (file: string) (args: string) (workDir: string) : int * string = runCaptureWith [] file args workDir
 
 let run file args workDir =
     let code, _ = runCapture file args workDir
@@ -64,14 +69,24 @@ let pack () =
 /// A fresh C# project that references the packed packages (never the projects) and runs the README's quick start.
 let consumerProject = "tests/PackageConsumer.Tests"
 
-/// Packs, clears the consumer's private package folder and build output (so a stale package of the same version can
-/// never be used), then restores and tests the consumer. Returns the exit code and output of `dotnet test`.
+/// The F# script a newcomer writes (inline generic functions, literals, nesting, printing), run by `dotnet fsi`
+/// against the packed packages: its NuGet.config adds artifacts/packages as a source, and a private package cache
+/// keeps any older Fluxion 0.1.0 in the user's global cache out of it.
+let consumerScript = consumerProject + "/Script/FirstHour.fsx"
+
+/// Packs, clears the consumer's private package folders and build output (so a stale package of the same version can
+/// never be used), then restores and tests the C# consumer and runs the F# script consumer. Returns the exit code and
+/// output of `dotnet test`, and those of the script (which prints "N passed, M failed").
 let consumer () =
     packNoBuild ()
-    for dir in [ "artifacts/consumer-packages"; consumerProject + "/obj"; consumerProject + "/bin" ] do
+    for dir in [ "artifacts/consumer-packages"; "artifacts/script-packages"; consumerProject + "/obj"; consumerProject + "/bin" ] do
         let path = Path.Combine(root, dir)
         if Directory.Exists path then Directory.Delete(path, true)
-    runCapture "dotnet" $"test -c Release {consumerProject}" root
+    let csharp = runCapture "dotnet" $"test -c Release {consumerProject}" root
+    let script =
+        runCaptureWith [ "NUGET_PACKAGES", Path.Combine(root, "artifacts", "script-packages") ]
+            "dotnet" "fsi FirstHour.fsx" (Path.Combine(root, consumerProject, "Script"))
+    csharp, script
 
 let docs () =
     // fsdocs evaluates the literate scripts against the Release build; --strict turns warnings into errors.
@@ -99,12 +114,19 @@ let test () =
         if code <> 0 && ms.Count = 0 then failed <- failed + 1
     for project in xunitProjects do
         countXunit (runCapture "dotnet" $"test -c Release --no-build {project}" root)
-    countXunit (
-        try
-            consumer ()
-        with e ->
-            eprintfn "package consumer: %s" e.Message
-            1, "")
+    let countScript (code, out: string) =
+        let m = Regex.Match(out, @"(\d+) passed, (\d+) failed")
+        if m.Success then
+            passed <- passed + int m.Groups[1].Value
+            failed <- failed + int m.Groups[2].Value
+        if code <> 0 then failed <- failed + 1
+    try
+        let csharp, script = consumer ()
+        countXunit csharp
+        countScript script
+    with e ->
+        eprintfn "package consumer: %s" e.Message
+        failed <- failed + 1
     let docsCode =
         try
             docs ()
@@ -149,8 +171,9 @@ match fsi.CommandLineArgs |> Array.toList |> List.tail with
 | [ "pack" ] -> pack ()
 | [ "consumer" ] ->
     build ()
-    let code, _ = consumer ()
-    if code <> 0 then exit code
+    let (csharpCode, _), (scriptCode, _) = consumer ()
+    if csharpCode <> 0 then exit csharpCode
+    if scriptCode <> 0 then exit scriptCode
 | other ->
     eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench [filter] [BenchmarkDotNet options]|docs|demo [forward]|pack|consumer>  (got %A)" other
     exit 2
