@@ -85,10 +85,10 @@ public class NaturalUseTests
             gw1 += r * w2 * (1 - h * h) * xs[i];
             gb1 += r * w2 * (1 - h * h);
         }
-        Close(gw1, g[0][0]);
-        Close(gb1, g[1][0]);
-        Close(gw2, g[2][0]);
-        Close(gb2, g[3][0]);
+        Close(gw1, g[0].ToArray()[0]);
+        Close(gb1, g[1].ToArray()[0]);
+        Close(gw2, g[2].ToArray()[0]);
+        Close(gb2, g[3].ToArray()[0]);
     }
 
     [Fact]
