@@ -88,9 +88,132 @@ let consumer () =
             "dotnet" "fsi FirstHour.fsx" (Path.Combine(root, consumerProject, "Script"))
     csharp, script
 
+/// The built site.
+let docsOutput = Path.Combine(root, "output", "docs")
+
+/// What fsdocs puts in front of every site URL ({{root}} in docs/_template.html and in the API pages). It is rewritten
+/// afterwards into a path relative to each page, so that the site works opened from disk or served from any folder.
+let siteRootPlaceholder = "fluxion-site-root/"
+
+/// Rewrites the root placeholder in every page into the relative path from that page to the site's root, and lets the
+/// search script (which links straight to an index entry's URI) prefix that path too.
+let relativiseSite () =
+    for file in Directory.EnumerateFiles(docsOutput, "*", SearchOption.AllDirectories) do
+        match Path.GetExtension file with
+        | ".html" | ".json" | ".txt" | ".md" ->
+            let text = File.ReadAllText file
+            if text.Contains siteRootPlaceholder then
+                let relativeDir = Path.GetRelativePath(docsOutput, Path.GetDirectoryName file)
+                let depth = if relativeDir = "." then 0 else relativeDir.Split(Path.DirectorySeparatorChar).Length
+                // The search index's URIs are relative to the root; the search script adds the page's root path.
+                let prefix =
+                    if Path.GetFileName file = "index.json" && depth = 0 then ""
+                    elif depth = 0 then "./"
+                    else String.replicate depth "../"
+                File.WriteAllText(file, text.Replace(siteRootPlaceholder, prefix))
+        | _ -> ()
+    let search = Path.Combine(docsOutput, "content", "fsdocs-search.js")
+    let linkToEntry = "a.setAttribute(\"href\", item.uri);"
+    let text = File.ReadAllText search
+    if not (text.Contains linkToEntry) then
+        failwithf "docs: %s no longer links search results with '%s'; update relativiseSite" search linkToEntry
+    File.WriteAllText(search, text.Replace(linkToEntry, "a.setAttribute(\"href\", root + item.uri);"))
+
+/// fsdocs links every type in a signature, also internal ones that have no page (an internal interface a public type
+/// implements): such links become plain names. Returns how many were unlinked.
+let unlinkUndocumentedTypes () =
+    let link = Regex(@"<a href=""((?:\.\./)*reference/[^""#]+\.html)"">([^<]*)</a>")
+    let mutable count = 0
+    for page in Directory.GetFiles(docsOutput, "*.html", SearchOption.AllDirectories) do
+        let text = File.ReadAllText page
+        let fixedText =
+            link.Replace(text, MatchEvaluator(fun m ->
+                if File.Exists(Path.Combine(Path.GetDirectoryName page, m.Groups[1].Value)) then m.Value
+                else
+                    count <- count + 1
+                    m.Groups[2].Value))
+        if fixedText <> text then File.WriteAllText(page, fixedText)
+    printfn "docs: %d links to undocumented (internal) types left as plain names" count
+
+/// Checks the built site: every href and src of every page resolves to a file inside the site (and a #fragment to an
+/// id or name on the target page), and no XML doc tag was left unrendered (a <see cref> fsdocs could not render shows
+/// as a blank). External http(s) links are listed, not fetched. Returns the number of problems.
+let checkSite () : int =
+    let attribute = Regex(@"\s(?:href|src)\s*=\s*(?:""([^""]*)""|'([^']*)')")
+    let anchor = Regex(@"\s(?:id|name)\s*=\s*(?:""([^""]*)""|'([^']*)')")
+    let unrendered = Regex(@"<(see|seealso|paramref|typeparamref|c|description|list|item|term)[\s>/]")
+    let attributeValue = Regex(@"\s[\w-]+\s*=\s*(?:""[^""]*""|'[^']*')")
+    let value (m: Match) = if m.Groups[1].Success then m.Groups[1].Value else m.Groups[2].Value
+    let siteRoot = Path.GetFullPath docsOutput + string Path.DirectorySeparatorChar
+    let anchors = Collections.Generic.Dictionary<string, Set<string>>()
+    let anchorsOf (file: string) =
+        match anchors.TryGetValue file with
+        | true, ids -> ids
+        | _ ->
+            let ids = [ for m in anchor.Matches(File.ReadAllText file) -> Net.WebUtility.HtmlDecode(value m) ] |> Set.ofList
+            anchors[file] <- ids
+            ids
+    let problems = Collections.Generic.List<string>()
+    let externals = Collections.Generic.SortedDictionary<string, int>()
+    let pages = Directory.GetFiles(docsOutput, "*.html", SearchOption.AllDirectories)
+    let mutable links = 0
+    for page in pages do
+        let text = File.ReadAllText page
+        let name = Path.GetRelativePath(docsOutput, page)
+        // A raw XML doc tag in the page's text is one fsdocs did not render (code is escaped; the "copy signature"
+        // buttons hold <see cref> in attribute values, which are left out of this scan).
+        for m in unrendered.Matches(attributeValue.Replace(text, "")) do
+            problems.Add $"{name}: unrendered XML doc tag <{m.Groups[1].Value}>"
+        for m in attribute.Matches text do
+            links <- links + 1
+            let url = Net.WebUtility.HtmlDecode(value m)
+            if url.StartsWith "http://" || url.StartsWith "https://" || url.StartsWith "mailto:" then
+                let site = if url.StartsWith "mailto:" then url else Uri(url).GetLeftPart(UriPartial.Path)
+                externals[site] <- (match externals.TryGetValue site with | true, n -> n + 1 | _ -> 1)
+            elif url = "" then
+                problems.Add $"{name}: empty link"
+            else
+                let hash = url.IndexOf '#'
+                let path, fragment = if hash >= 0 then url.Substring(0, hash), url.Substring(hash + 1) else url, ""
+                let path = match path.IndexOf '?' with -1 -> path | q -> path.Substring(0, q)
+                let target =
+                    if path = "" then page
+                    else Path.GetFullPath(Path.Combine(Path.GetDirectoryName page, Uri.UnescapeDataString path))
+                let target = if Directory.Exists target then Path.Combine(target, "index.html") else target
+                if not (target.StartsWith siteRoot) then problems.Add $"{name}: {url} points outside the site"
+                elif not (File.Exists target) then problems.Add $"{name}: {url} does not exist"
+                elif fragment <> "" && target.EndsWith ".html" && not (anchorsOf target |> Set.contains (Uri.UnescapeDataString fragment)) then
+                    problems.Add $"{name}: {url} has no anchor '{fragment}'"
+    printfn "docs link check: %d pages, %d links and assets, %d problems" pages.Length links problems.Count
+    printfn "external links (listed, not fetched):"
+    for KeyValue(site, count) in externals do
+        printfn "  %s (%d)" site count
+    for problem in Seq.truncate 60 problems do
+        eprintfn "  %s" problem
+    if problems.Count > 60 then eprintfn "  ... and %d more" (problems.Count - 60)
+    let report = Path.Combine(root, "output", "docs-link-check.txt")
+    File.WriteAllLines(report, Seq.append (externals |> Seq.map (fun (KeyValue(site, n)) -> $"external {site} ({n})")) problems)
+    printfn "full report: %s" report
+    problems.Count
+
+/// The library projects: the API reference documents them (tests, samples and benchmarks are not part of it).
+let libraryProjects =
+    [ "src/DualNumbers/DualNumbers.fsproj"; "src/ReverseAD/ReverseAD.fsproj"; "src/Tensors/Tensors.fsproj"; "src/CSharpFacade/CSharpFacade.csproj" ]
+
 let docs () =
-    // fsdocs evaluates the literate scripts against the Release build; --strict turns warnings into errors.
-    dotnet "fsdocs build --clean --eval --strict --properties Configuration=Release --output output/docs"
+    // fsdocs evaluates the literate scripts against the Release build; --strict turns warnings into errors. Source
+    // links point at the main branch; the license and release notes become files of the site.
+    let projects = String.Join(" ", libraryProjects)
+    dotnet (
+        "fsdocs build --clean --eval --strict --properties Configuration=Release --output output/docs "
+        + $"--projects {projects} --sourcerepo https://github.com/fluxion-ad/fluxion/blob/main --parameters root {siteRootPlaceholder}"
+    )
+    File.Copy(Path.Combine(root, "LICENSE"), Path.Combine(docsOutput, "LICENSE.txt"), true)
+    File.Copy(Path.Combine(root, "RELEASE_NOTES.md"), Path.Combine(docsOutput, "RELEASE_NOTES.txt"), true)
+    relativiseSite ()
+    unlinkUndocumentedTypes ()
+    let problems = checkSite ()
+    if problems > 0 then failwithf "docs: %d broken links, missing assets or unrendered doc tags in the built site" problems
 
 let test () =
     build ()
@@ -166,6 +289,7 @@ match fsi.CommandLineArgs |> Array.toList |> List.tail with
 | [ "test" ] -> test ()
 | "bench" :: rest -> bench rest
 | [ "docs" ] -> build (); docs ()
+| [ "docs"; "--no-build" ] -> docs ()   // the site again from the current Release build (after `build`)
 | [ "demo" ] -> demo "inverse"
 | [ "demo"; "forward" ] -> demo "forward"
 | [ "pack" ] -> pack ()
@@ -175,5 +299,5 @@ match fsi.CommandLineArgs |> Array.toList |> List.tail with
     if csharpCode <> 0 then exit csharpCode
     if scriptCode <> 0 then exit scriptCode
 | other ->
-    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench [filter] [BenchmarkDotNet options]|docs|demo [forward]|pack|consumer>  (got %A)" other
+    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench [filter] [BenchmarkDotNet options]|docs [--no-build]|demo [forward]|pack|consumer>  (got %A)" other
     exit 2

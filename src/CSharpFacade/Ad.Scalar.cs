@@ -13,20 +13,15 @@ namespace Fluxion;
 /// To choose forward mode where the default is reverse, call the method named <c>Forward…</c>
 /// (<see cref="ForwardGradient(Func{MultiDual{double}[], MultiDual{double}}, ReadOnlySpan{double})"/>,
 /// <see cref="ForwardJacobian(Func{MultiDual{double}[], MultiDual{double}[]}, ReadOnlySpan{double})"/>).</para>
-/// <para>Three ways to hand over a function:</para>
-/// <list type="bullet">
-/// <item><description>A lambda: <c>Ad.Derivative(x =&gt; x * x * x + 3 * x, 2.0)</c>. Arithmetic operators and
-/// numeric literals work as written; <c>Math.Sin(x)</c> does not (it takes a <see cref="double"/>): write
-/// <c>Dual&lt;double&gt;.Sin(x)</c>, or use a generic method.</description></item>
-/// <item><description>A generic method written with .NET generic math, passed by name:
-/// <c>static T F&lt;T&gt;(T x) where T : IFloatingPointIeee754&lt;T&gt; =&gt; x * T.Sin(x);</c> then
-/// <c>Ad.Derivative(F, 2.0)</c>. The compiler infers <c>T</c> from the operation, so one method serves every
-/// operation (<c>Ad.Gradient(Energy, x)</c>, <c>Ad.Hessian(Energy, x)</c>, …).</description></item>
-/// <item><description>An object implementing <see cref="IScalarFunction"/>, <see cref="IMultivariateFunction"/>
-/// or <see cref="IVectorFunction"/>, whose generic method Fluxion calls on whichever number types the job needs;
-/// <see cref="Jacobian(IVectorFunction, ReadOnlySpan{double})"/> then picks forward or reverse mode from the
-/// shape of f.</description></item>
-/// </list>
+/// <para>Three ways to hand over a function. A lambda: <c>Ad.Derivative(x =&gt; x * x * x + 3 * x, 2.0)</c>;
+/// arithmetic operators and numeric literals work as written, but <c>Math.Sin(x)</c> does not (it takes a
+/// <see cref="double"/>): write <c>Dual&lt;double&gt;.Sin(x)</c>, or use a generic method. A generic method written
+/// with .NET generic math, passed by name: <c>static T F&lt;T&gt;(T x) where T : IFloatingPointIeee754&lt;T&gt; =&gt; x * T.Sin(x);</c>
+/// then <c>Ad.Derivative(F, 2.0)</c>; the compiler infers <c>T</c> from the operation, so one method serves every
+/// operation (<c>Ad.Gradient(Energy, x)</c>, <c>Ad.Hessian(Energy, x)</c>, …). An object implementing
+/// <see cref="IScalarFunction"/>, <see cref="IMultivariateFunction"/> or <see cref="IVectorFunction"/>, whose generic
+/// method Fluxion calls on whichever number types the job needs; <see cref="Jacobian(IVectorFunction, ReadOnlySpan{double})"/>
+/// then picks forward or reverse mode from the shape of f.</para>
 /// <para>Every entry point calls the library's engines (<see cref="ForwardMode"/> and <see cref="ReverseMode"/>)
 /// and refuses bad input with an <see cref="ArgumentException"/> (or a subclass) that names the argument: null
 /// functions, empty points, seed vectors of the wrong length or with NaN or infinite entries, and functions whose
