@@ -135,6 +135,51 @@ let unlinkUndocumentedTypes () =
         if fixedText <> text then File.WriteAllText(page, fixedText)
     printfn "docs: %d links to undocumented (internal) types left as plain names" count
 
+/// F# spelling of a signature (float, float32, obj, unit, 'T, float array) in C# spelling (double, float, object,
+/// void, T, double[]).
+let csharpSpelling (signature: string) =
+    Regex.Replace(signature, @"(?<![\w.#&])(float32|float|obj|unit|'[A-Z]\w*)(?!\w)|(?:\s|&#32;)array\b", MatchEvaluator(fun m ->
+        match m.Value with
+        | "float32" -> "float"
+        | "float" -> "double"
+        | "obj" -> "object"
+        | "unit" -> "void"
+        | v when v.StartsWith "'" -> v.Substring 1
+        | _ -> "[]"))
+
+/// The pages of the C# package's types (Assembly: Fluxion.dll) are read by C# users: their signatures get C#
+/// spelling, and each member's usage shows its parameter types, so that overloads (Ad.Gradient(f, x) over a lambda
+/// and over an IMultivariateFunction) can be told apart in the member table.
+let csharpSignatures () =
+    let code = Regex(@"<code>((?:(?!</code>).)*)</code>", RegexOptions.Singleline)
+    let tag = Regex(@"<[^>]+>")
+    let parameter = Regex(@"<b>\s*(\w+)\s*</b>\s*:\s*<code>((?:(?!</code>).)*)</code>", RegexOptions.Singleline)
+    let mutable pages = 0
+    for page in Directory.GetFiles(Path.Combine(docsOutput, "reference"), "*.html") do
+        let text = File.ReadAllText page
+        if text.Contains "Assembly: Fluxion.dll" then
+            pages <- pages + 1
+            let typeText (html: string) = Net.WebUtility.HtmlEncode(Net.WebUtility.HtmlDecode(tag.Replace(html, "")))
+            // Signatures are code spans without a literal space (fsdocs writes &#32;); examples have spaces.
+            let spelled =
+                code.Replace(text, MatchEvaluator(fun m ->
+                    if tag.Replace(m.Groups[1].Value, "").Contains ' ' then m.Value
+                    else $"<code>{csharpSpelling m.Groups[1].Value}</code>"))
+            let rows = spelled.Split("<tr>")
+            let withTypes =
+                rows
+                |> Array.map (fun row ->
+                    let parameters = [ for m in parameter.Matches row -> m.Groups[1].Value, typeText m.Groups[2].Value ] |> List.distinctBy fst
+                    if parameters.IsEmpty then row
+                    else
+                        // Optional parameters show as ?name in the usage.
+                        let shown (name: string) = if row.Contains $"?{name}" then $"?{name}" else name
+                        let names = "(<span>" + String.Join(",&#32;", parameters |> List.map (fst >> shown)) + "</span>)"
+                        let typed = "(<span>" + String.Join(",&#32;", parameters |> List.map (fun (n, t) -> $"{t}&#32;{n}")) + "</span>)"
+                        row.Replace(names, typed))
+            File.WriteAllText(page, String.Join("<tr>", withTypes))
+    printfn "docs: C# signatures on %d pages of the Fluxion (C#) package" pages
+
 /// Checks the built site: every href and src of every page resolves to a file inside the site (and a #fragment to an
 /// id or name on the target page), and no XML doc tag was left unrendered (a <see cref> fsdocs could not render shows
 /// as a blank). External http(s) links are listed, not fetched. Returns the number of problems.
@@ -164,6 +209,9 @@ let checkSite () : int =
         // buttons hold <see cref> in attribute values, which are left out of this scan).
         for m in unrendered.Matches(attributeValue.Replace(text, "")) do
             problems.Add $"{name}: unrendered XML doc tag <{m.Groups[1].Value}>"
+        // A literate-script command fsdocs did not understand (include-value takes a name) is printed as text.
+        for m in Regex.Matches(text, @"include-(?:value|output|it)\b") do
+            problems.Add $"{name}: unprocessed fsdocs command '{m.Value}'"
         for m in attribute.Matches text do
             links <- links + 1
             let url = Net.WebUtility.HtmlDecode(value m)
@@ -206,12 +254,13 @@ let docs () =
     let projects = String.Join(" ", libraryProjects)
     dotnet (
         "fsdocs build --clean --eval --strict --properties Configuration=Release --output output/docs "
-        + $"--projects {projects} --sourcerepo https://github.com/fluxion-ad/fluxion/blob/main --parameters root {siteRootPlaceholder}"
+        + $"--projects {projects} --sourcerepo https://github.com/fluxion-ad/fluxion/blob/main --parameters root {siteRootPlaceholder} fsdocs-collection-name Fluxion"
     )
     File.Copy(Path.Combine(root, "LICENSE"), Path.Combine(docsOutput, "LICENSE.txt"), true)
     File.Copy(Path.Combine(root, "RELEASE_NOTES.md"), Path.Combine(docsOutput, "RELEASE_NOTES.txt"), true)
     relativiseSite ()
     unlinkUndocumentedTypes ()
+    csharpSignatures ()
     let problems = checkSite ()
     if problems > 0 then failwithf "docs: %d broken links, missing assets or unrendered doc tags in the built site" problems
 

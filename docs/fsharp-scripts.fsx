@@ -27,7 +27,8 @@ open Fluxion
 let slope = Forward.derivative (fun x -> x * x * x * x + 3.0 * x * x + 2.0 * x) 2.0
 let curvature = Forward.secondDerivative (fun x -> x * x * x * x + 3.0 * x * x + 2.0 * x) 2.0
 let gradient = Reverse.gradient (fun x -> x[0] * x[0] * x[1] + sin x[1]) [| 3.0; 2.0 |]
-(*** include-value: (slope, curvature, gradient) ***)
+let slopeCurvatureGradient = (slope, curvature, gradient)
+(*** include-value: slopeCurvatureGradient ***)
 (**
 `sin`, `exp`, `log`, `sqrt`, `tanh`, `abs` and `**` work on every Fluxion number type, as they do on floats.
 
@@ -72,7 +73,8 @@ carries tangent 0; `Dual<float>.op_Implicit 2.0` is the same conversion C# appli
 `Primal` and `Tangent`:
 *)
 let two = Dual<float>.op_Implicit 2.0
-let y = poly (Dual<float>.Variable 2.0)
+let cubePlusX (x: Dual<float>) = x * x * x + x
+let y = cubePlusX (Dual<float>.Variable 2.0)
 let parts = (two.Primal, two.Tangent, y.Primal, y.Tangent)
 (*** include-value: parts ***)
 (**
@@ -84,7 +86,8 @@ x = 1 is 1:
 *)
 let second = Forward.derivative (fun (x: Dual<float>) -> Forward.derivative cubicPlus x) 2.0   // f″(2) = 12
 let classic = Forward.derivative (fun x -> x * Forward.derivative (fun y -> Dual.Constant x + y) (Dual.Constant 1.0)) 1.0
-(*** include-value: (second, classic) ***)
+let secondAndClassic = (second, classic)
+(*** include-value: secondAndClassic ***)
 (**
 Nesting two derivatives over the same number type would mix their perturbations and give 2; Fluxion refuses it:
 *)

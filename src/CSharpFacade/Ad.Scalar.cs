@@ -131,8 +131,8 @@ public static partial class Ad
         return SecondDerivative(f.Invoke<HyperDual<double>>, x);
     }
 
-    /// <summary>The n-th derivative f⁽ⁿ⁾(x) of a function written with generic math, by nesting <see cref="Dual{T}"/>
-    /// <paramref name="order"/> levels deep (order 0 is f(x) itself).</summary>
+    /// <summary>The n-th derivative f⁽ⁿ⁾(x) of a function written with generic math, by nesting <see cref="Dual{T}"/> in
+    /// itself as many levels deep as the order (order 0 is f(x) itself).</summary>
     /// <param name="f">The function.</param>
     /// <param name="order">The order, 0 or more.</param>
     /// <param name="x">The point.</param>
