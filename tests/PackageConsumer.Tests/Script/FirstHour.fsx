@@ -27,6 +27,9 @@ let checkText (name: string) (expected: string) (actual: string) =
 check "derivative of a lambda" 46.0 (Forward.derivative (fun x -> x * x * x * x + 3.0 * x * x + 2.0 * x) 2.0)
 check "second derivative of a lambda" 54.0 (Forward.secondDerivative (fun x -> x * x * x * x + 3.0 * x * x + 2.0 * x) 2.0)
 check "sin on a dual" (cos 0.5) (Forward.derivative (fun x -> sin x) 0.5)
+let readme = Reverse.gradient (fun x -> x[0] * x[0] * x[1]) [| 3.0; 2.0 |]
+check "README gradient, d/dx0" 12.0 readme[0]
+check "README gradient, d/dx1" 9.0 readme[1]
 
 // One inline function serves every number type: F# instantiates it at each call. (A float literal inside it,
 // `3.0 * x`, would fix x to float; write literals with 'T.CreateChecked as below, or put them in the lambda.)
