@@ -105,7 +105,8 @@ parameters.CopyFrom theta
 
 let largestDifference = Array.map2 (fun a b -> abs (a - b)) hv finiteDifference |> Array.max
 let largestEntry = hv |> Array.map abs |> Array.max
-(*** include-value: (largestDifference, largestEntry) ***)
+let largestDifferenceAndEntry = (largestDifference, largestEntry)
+(*** include-value: largestDifferenceAndEntry ***)
 (**
 The two agree to about nine digits relative to the largest entry, within the truncation and rounding error of a
 centred difference with this step. Curvature along a direction is vᵀ∇²L·v, here positive:

@@ -20,7 +20,7 @@ namespace Fluxion;
 /// </example>
 public sealed class AdObjectiveFunction : IObjectiveFunction
 {
-    readonly Func<double[], ValueAndGradient> valueAndGradient;
+    readonly Func<double[], ValueAndGradient<double>> valueAndGradient;
     readonly Func<double[], double[,]>? hessian;
     // Shared with every objective derived by Fork or CreateNew: MathNet's minimizers and line searches evaluate
     // those rather than the objective they are given.
@@ -29,12 +29,12 @@ public sealed class AdObjectiveFunction : IObjectiveFunction
     Vector<double>? point;
     Vector<double>? gradient;
 
-    internal AdObjectiveFunction(Func<double[], ValueAndGradient> valueAndGradient, Func<double[], double[,]>? hessian)
+    internal AdObjectiveFunction(Func<double[], ValueAndGradient<double>> valueAndGradient, Func<double[], double[,]>? hessian)
         : this(valueAndGradient, hessian, new EvaluationCounter())
     {
     }
 
-    AdObjectiveFunction(Func<double[], ValueAndGradient> valueAndGradient, Func<double[], double[,]>? hessian, EvaluationCounter counter)
+    AdObjectiveFunction(Func<double[], ValueAndGradient<double>> valueAndGradient, Func<double[], double[,]>? hessian, EvaluationCounter counter)
     {
         this.valueAndGradient = valueAndGradient;
         this.hessian = hessian;

@@ -24,7 +24,7 @@ namespace Fluxion;
 /// </example>
 public interface IVectorFunction
 {
-    /// <summary>Evaluates the function at <paramref name="x"/> in the number type <typeparamref name="T"/>.</summary>
+    /// <summary>Evaluates the function at <paramref name="x"/> in the number type <c>T</c>.</summary>
     /// <typeparam name="T">Any IEEE 754 floating-point type, including Fluxion's differentiable number types.</typeparam>
     /// <param name="x">The point. Fluxion may reuse the array after the call returns: do not keep it or write to it.</param>
     /// <returns>f(x), a new array of the same length on every call.</returns>

@@ -9,15 +9,18 @@ internal static class Guard
             throw new ArgumentException("The point must have at least one coordinate.", name);
     }
 
-    /// <summary>A seed (direction or weight vector) must match its dimension and contain no NaN.</summary>
+    /// <summary>
+    /// A seed (direction or weight vector) must match its dimension and be finite: a NaN or infinite seed turns into
+    /// NaN derivatives that comparisons and min/max can drop silently (the engines refuse it the same way).
+    /// </summary>
     public static void Seed(ReadOnlySpan<double> seed, int expectedLength, string name, string dimension)
     {
         if (seed.Length != expectedLength)
             throw new ArgumentException(
                 $"The seed vector has length {seed.Length} but must have length {expectedLength} ({dimension}).", name);
         for (var i = 0; i < seed.Length; i++)
-            if (double.IsNaN(seed[i]))
-                throw new ArgumentException($"The seed vector contains NaN at index {i}.", name);
+            if (!double.IsFinite(seed[i]))
+                throw new ArgumentException($"The seed vector has {seed[i]} at index {i}: a seed must be finite.", name);
     }
 
     /// <summary>Checks what a vector function returned: not null, not empty, and the same length on every call.</summary>
@@ -31,15 +34,6 @@ internal static class Guard
             throw new ArgumentException(
                 $"The function returned {y.Length} values on one call and {expectedLength} on another.", name);
         return y;
-    }
-
-    /// <summary>A Jacobian computed on one call must have as many rows as the values computed on another.</summary>
-    public static double[,] Rows(double[,] jacobian, int expectedRows, string name)
-    {
-        if (jacobian.GetLength(0) != expectedRows)
-            throw new ArgumentException(
-                $"The function returned {expectedRows} values on one call and {jacobian.GetLength(0)} on another.", name);
-        return jacobian;
     }
 
     public static void Scalar(int outputLength, string name)

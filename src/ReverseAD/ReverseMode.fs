@@ -4,6 +4,19 @@ open System
 open System.Numerics
 open System.Runtime.InteropServices
 
+/// How the result types print: invariant culture, six significant digits, vectors cut to their first 10 entries.
+module internal ResultDisplay =
+    let private entry (v: 'T) =
+        match box v with
+        | :? IFormattable as f -> f.ToString("G6", Globalization.CultureInfo.InvariantCulture)
+        | o -> string o
+
+    let vector (values: 'T[]) =
+        let shown = values |> Array.truncate 10 |> Array.map entry |> String.concat ", "
+        if values.Length > 10 then $"[{shown}, … ({values.Length} entries)]" else $"[{shown}]"
+
+    let scalar (value: 'T) = entry value
+
 /// <summary>A function value together with its gradient.</summary>
 [<Sealed>]
 type ValueAndGradient<'T>(value: 'T, gradient: 'T[]) =
@@ -11,6 +24,8 @@ type ValueAndGradient<'T>(value: 'T, gradient: 'T[]) =
     member _.Value = value
     /// <summary>The gradient ∇f(x), one entry per input.</summary>
     member _.Gradient = gradient
+    /// <summary>The numbers, for example <c>value 18, gradient [12, 9]</c> (long gradients show their first 10 entries).</summary>
+    override _.ToString() = $"value {ResultDisplay.scalar value}, gradient {ResultDisplay.vector gradient}"
 
 /// <summary>The values of a vector function together with a vector-Jacobian product.</summary>
 [<Sealed>]
@@ -19,6 +34,8 @@ type ValueAndVjp<'T>(value: 'T[], vjp: 'T[]) =
     member _.Value = value
     /// <summary>The vector-Jacobian product uᵀ·J(x), one entry per input.</summary>
     member _.Vjp = vjp
+    /// <summary>The numbers, for example <c>value [6, 5], vjp [3, 4]</c> (long vectors show their first 10 entries).</summary>
+    override _.ToString() = $"value {ResultDisplay.vector value}, vjp {ResultDisplay.vector vjp}"
 
 /// <summary>
 /// A function of several inputs written once with .NET generic math, so that it can be evaluated on plain

@@ -44,20 +44,36 @@ public class EntryPointTests
         => Check.Close(Fn.ScalarSecond(x), Ad.SecondDerivative(new ScalarFn(), x));
 
     [Fact]
-    public void GradientOfDelegateMatchesAnalytic()
-        => Check.Close(Fn.MixedGradient(P), Ad.Gradient(Fn.Mixed<Dual<double>>, P));
+    public void ForwardGradientOfDelegateMatchesAnalytic()
+        => Check.Close(Fn.MixedGradient(P), Ad.ForwardGradient(Fn.Mixed<MultiDual<double>>, P));
+
+    [Fact]
+    public void ForwardGradientOfGenericFunctionMatchesAnalytic()
+        => Check.Close(Fn.MixedGradient(P), Ad.ForwardGradient(new MixedFn(), P));
+
+    [Fact]
+    public void ForwardGradientOfManyInputsTakesSeveralChunks()
+    {
+        // More inputs than MultiDual<double>.Width tangents: the gradient needs several passes; f = Σ i·xᵢ².
+        var n = 3 * MultiDual<double>.Width + 1;
+        var x = new double[n];
+        var expected = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            x[i] = 0.5 + i;
+            expected[i] = 2 * i * x[i];
+        }
+        Check.Close(expected, Ad.ForwardGradient(v =>
+        {
+            MultiDual<double> sum = 0.0;
+            for (var i = 0; i < v.Length; i++) sum += i * v[i] * v[i];
+            return sum;
+        }, x));
+    }
 
     [Fact]
     public void GradientOfGenericFunctionMatchesAnalytic()
         => Check.Close(Fn.MixedGradient(P), Ad.Gradient(new MixedFn(), P));
-
-    [Fact]
-    public void ValueAndGradientOfDelegate()
-    {
-        var r = Ad.ValueAndGradient(Fn.Mixed<Dual<double>>, P);
-        Check.Close(Fn.MixedValue(P), r.Value);
-        Check.Close(Fn.MixedGradient(P), r.Gradient);
-    }
 
     [Fact]
     public void ValueAndGradientOfGenericFunction()
@@ -75,9 +91,9 @@ public class EntryPointTests
     }
 
     [Fact]
-    public void JacobianOfDelegateMatchesAnalytic()
+    public void ForwardJacobianOfDelegateMatchesAnalytic()
     {
-        var r = Ad.Jacobian(Fn.Polar<Dual<double>>, Q);
+        var r = Ad.ForwardJacobian(Fn.Polar<MultiDual<double>>, Q);
         Check.Close(Fn.PolarValue(Q), r.Value);
         Check.Close(Fn.PolarJacobian(Q), r.Jacobian);
         Assert.Equal(3, r.OutputCount);
@@ -133,7 +149,7 @@ public class EntryPointTests
         double[] u = [0.5, -1.5, 2.0];
         var r = Ad.Vjp(new PolarFn(), Q, u);
         Check.Close(Fn.PolarValue(Q), r.Value);
-        Check.Close(TransposeTimes(Fn.PolarJacobian(Q), u), r.Cotangent);
+        Check.Close(TransposeTimes(Fn.PolarJacobian(Q), u), r.Vjp);
     }
 
     [Fact]
@@ -154,25 +170,5 @@ public class EntryPointTests
     {
         double[] v = [1.5, -0.5, 2.0];
         Check.Close(Times(Fn.MixedHessian(P), v), Ad.HessianVectorProduct(new MixedFn(), P, v));
-    }
-
-    [Fact]
-    public void GradientCheckOfAHandWrittenGradientFindsTheWrongEntry()
-    {
-        var wrong = Fn.MixedGradient(P);
-        wrong[1] += 1e-3;
-        var r = Ad.GradientCheck(Fn.MixedValue, P, wrong);
-        Assert.False(r.Passed);
-        Assert.Equal(1, r.WorstIndex);
-        Assert.InRange(r.MaxError, 0.5e-3, 2e-3);
-        Assert.True(Ad.GradientCheck(Fn.MixedValue, P, Fn.MixedGradient(P)).Passed);
-    }
-
-    [Fact]
-    public void GradientCheckReportsNaNAsFailure()
-    {
-        var r = Ad.GradientCheck(Fn.MixedValue, P, [double.NaN, 0, 0]);
-        Assert.False(r.Passed);
-        Assert.Equal(0, r.WorstIndex);
     }
 }

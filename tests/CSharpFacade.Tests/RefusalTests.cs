@@ -20,24 +20,27 @@ public class RefusalTests
         RefusesNull(() => Ad.Derivative((IScalarFunction)null!, 1.0));
         RefusesNull(() => Ad.ValueAndDerivative((Func<Dual<double>, Dual<double>>)null!, 1.0));
         RefusesNull(() => Ad.ValueAndDerivative((IScalarFunction)null!, 1.0));
-        RefusesNull(() => Ad.SecondDerivative(null!, 1.0));
-        RefusesNull(() => Ad.Gradient((Func<Dual<double>[], Dual<double>>)null!, P));
+        RefusesNull(() => Ad.SecondDerivative((IScalarFunction)null!, 1.0));
+        RefusesNull(() => Ad.SecondDerivative((Func<HyperDual<double>, HyperDual<double>>)null!, 1.0));
+        RefusesNull(() => Ad.NthDerivative(null!, 2, 1.0));
+        RefusesNull(() => Ad.ForwardGradient((Func<MultiDual<double>[], MultiDual<double>>)null!, P));
+        RefusesNull(() => Ad.ForwardGradient((IMultivariateFunction)null!, P));
         RefusesNull(() => Ad.Gradient((IMultivariateFunction)null!, P));
         RefusesNull(() => Ad.Gradient(null!, Vector<double>.Build.DenseOfArray(P)));
-        RefusesNull(() => Ad.ValueAndGradient((Func<Dual<double>[], Dual<double>>)null!, P));
         RefusesNull(() => Ad.ValueAndGradient((IMultivariateFunction)null!, P));
-        RefusesNull(() => Ad.Jacobian((Func<Dual<double>[], Dual<double>[]>)null!, Q));
+        RefusesNull(() => Ad.ForwardJacobian((Func<MultiDual<double>[], MultiDual<double>[]>)null!, Q));
         RefusesNull(() => Ad.Jacobian((IVectorFunction)null!, Q));
         RefusesNull(() => Ad.Jacobian(null!, Vector<double>.Build.DenseOfArray(Q)));
         RefusesNull(() => Ad.Jvp((Func<Dual<double>[], Dual<double>[]>)null!, Q, Q));
         RefusesNull(() => Ad.Jvp((IVectorFunction)null!, Q, Q));
         RefusesNull(() => Ad.Vjp((IVectorFunction)null!, Q, Q));
         RefusesNull(() => Ad.Hessian((IMultivariateFunction)null!, P));
+        RefusesNull(() => Ad.Hessian((Func<Var<Dual<double>>[], Var<Dual<double>>>)null!, P));
         RefusesNull(() => Ad.Hessian((IVectorFunction)null!, P));
         RefusesNull(() => Ad.Hessian(null!, Vector<double>.Build.DenseOfArray(P)));
-        RefusesNull(() => Ad.HessianVectorProduct(null!, P, P));
+        RefusesNull(() => Ad.HessianVectorProduct((IMultivariateFunction)null!, P, P));
+        RefusesNull(() => Ad.HessianVectorProduct((Func<Var<Dual<double>>[], Var<Dual<double>>>)null!, P, P));
         RefusesNull(() => Ad.GradientCheck((IMultivariateFunction)null!, P));
-        RefusesNull(() => Ad.GradientCheck((Func<double[], double>)null!, P, P));
         RefusesNull(() => Ad.Objective(null!));
         RefusesNull(() => Ad.Gradient((Func<Var<double>[], Var<double>>)null!, P));
         RefusesNull(() => Ad.ValueAndGradient((Func<Var<double>[], Var<double>>)null!, P));
@@ -48,11 +51,13 @@ public class RefusalTests
     [Fact]
     public void EmptyPointsAreRefused()
     {
-        Refuses<ArgumentException>("x", () => Ad.Gradient(Fn.Mixed<Dual<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.ForwardGradient(Fn.Mixed<MultiDual<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.ForwardGradient(new MixedFn(), []));
         Refuses<ArgumentException>("x", () => Ad.Gradient(new MixedFn(), []));
-        Refuses<ArgumentException>("x", () => Ad.ValueAndGradient(Fn.Mixed<Dual<double>>, []));
         Refuses<ArgumentException>("x", () => Ad.ValueAndGradient(new MixedFn(), []));
-        Refuses<ArgumentException>("x", () => Ad.Jacobian(Fn.Polar<Dual<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.ForwardJacobian(Fn.Polar<MultiDual<double>>, []));
+        Refuses<ArgumentException>("x", () => Ad.Hessian(Fn.Mixed<Var<Dual<double>>>, []));
+        Refuses<ArgumentException>("x", () => Ad.HessianVectorProduct(Fn.Mixed<Var<Dual<double>>>, [], []));
         Refuses<ArgumentException>("x", () => Ad.Jacobian(new PolarFn(), []));
         Refuses<ArgumentException>("x", () => Ad.Jvp(Fn.Polar<Dual<double>>, [], []));
         Refuses<ArgumentException>("x", () => Ad.Jvp(new PolarFn(), [], []));
@@ -61,7 +66,6 @@ public class RefusalTests
         Refuses<ArgumentException>("x", () => Ad.Hessian(new MixedAsVectorFn(), []));
         Refuses<ArgumentException>("x", () => Ad.HessianVectorProduct(new MixedFn(), [], []));
         Refuses<ArgumentException>("x", () => Ad.GradientCheck(new MixedFn(), []));
-        Refuses<ArgumentException>("x", () => Ad.GradientCheck(x => x.Length, [], []));
         Refuses<ArgumentException>("x", () => Ad.Gradient(new MixedFn(), Vector<double>.Build.Dense(0)));
         Refuses<ArgumentException>("x", () => Ad.Gradient(Fn.Mixed<Var<double>>, []));
         Refuses<ArgumentException>("x", () => Ad.ValueAndGradient(Fn.Mixed<Var<double>>, []));
@@ -87,17 +91,19 @@ public class RefusalTests
         Refuses<ArgumentException>("u", () => Ad.Vjp(new PolarFn(), Q, [1.0, 2.0]));
         Refuses<ArgumentException>("u", () => Ad.Vjp(Fn.Polar<Var<double>>, Q, [1.0, 2.0, 3.0, 4.0]));
         Refuses<ArgumentException>("v", () => Ad.HessianVectorProduct(new MixedFn(), P, [1.0, 2.0]));
-        Refuses<ArgumentException>("gradient", () => Ad.GradientCheck(Fn.MixedValue, P, [1.0]));
     }
 
     [Fact]
-    public void SeedsContainingNaNAreRefused()
+    public void SeedsContainingNaNOrInfinityAreRefused()
     {
         Refuses<ArgumentException>("v", () => Ad.Jvp(Fn.Polar<Dual<double>>, Q, [1.0, double.NaN]));
         Refuses<ArgumentException>("v", () => Ad.Jvp(new PolarFn(), Q, [double.NaN, 0.0]));
         Refuses<ArgumentException>("u", () => Ad.Vjp(new PolarFn(), Q, [1.0, double.NaN, 0.0]));
         Refuses<ArgumentException>("u", () => Ad.Vjp(Fn.Polar<Var<double>>, Q, [double.NaN, 1.0, 0.0]));
         Refuses<ArgumentException>("v", () => Ad.HessianVectorProduct(new MixedFn(), P, [0.0, double.NaN, 1.0]));
+        Refuses<ArgumentException>("v", () => Ad.Jvp(new PolarFn(), Q, [double.PositiveInfinity, 0.0]));
+        Refuses<ArgumentException>("u", () => Ad.Vjp(new PolarFn(), Q, [1.0, double.NegativeInfinity, 0.0]));
+        Refuses<ArgumentException>("v", () => Ad.HessianVectorProduct(new MixedFn(), P, [0.0, double.PositiveInfinity, 1.0]));
     }
 
     [Fact]
@@ -110,7 +116,10 @@ public class RefusalTests
         Refuses<ArgumentException>("f", () => Ad.Jacobian(new NullFn(), Q));
         Refuses<ArgumentException>("f", () => Ad.Jacobian(new EmptyFn(), Q));
         Refuses<ArgumentException>("f", () => Ad.Jacobian(new VaryingFn(), Q));
-        Refuses<ArgumentException>("f", () => Ad.Jacobian(new VaryingFn().Evaluate<Var<double>>, Q));
+        // Enough inputs for several forward passes, so that the varying output length shows.
+        Refuses<ArgumentException>("f", () => Ad.ForwardJacobian(new VaryingFn().Evaluate<MultiDual<double>>, new double[2 * MultiDual<double>.Width + 1]));
+        Refuses<ArgumentException>("f", () => Ad.ForwardJacobian((MultiDual<double>[] x) => null!, Q));
+        Refuses<ArgumentException>("f", () => Ad.Jvp((Dual<double>[] x) => [], Q, Q));
         Refuses<ArgumentException>("f", () => Ad.Jvp(new NullFn(), Q, Q));
         Refuses<ArgumentException>("f", () => Ad.Vjp(new EmptyFn(), Q, [1.0]));
         Refuses<ArgumentException>("f", () => Ad.Jacobian(new NullFn(), [1.0, 2.0, 3.0]));
@@ -127,7 +136,6 @@ public class RefusalTests
         Refuses<ArgumentOutOfRangeException>("tolerance", () => Ad.GradientCheck(new MixedFn(), P, double.NaN));
         Refuses<ArgumentOutOfRangeException>("step", () => Ad.GradientCheck(new MixedFn(), P, step: 0.0));
         Refuses<ArgumentOutOfRangeException>("directions", () => Ad.GradientCheck(new MixedFn(), P, directions: -1));
-        Refuses<ArgumentOutOfRangeException>("tolerance", () => Ad.GradientCheck(Fn.MixedValue, P, P, -1.0));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class ReverseEntryPointTests
         var r = Ad.Vjp(Fn.Polar<Var<double>>, Q, u);
         Check.Close(Fn.PolarValue(Q), r.Value);
         var j = Fn.PolarJacobian(Q);
-        Check.Close([u[0] * j[0, 0] + u[1] * j[1, 0] + u[2] * j[2, 0], u[0] * j[0, 1] + u[1] * j[1, 1] + u[2] * j[2, 1]], r.Cotangent);
+        Check.Close([u[0] * j[0, 0] + u[1] * j[1, 0] + u[2] * j[2, 0], u[0] * j[0, 1] + u[1] * j[1, 1] + u[2] * j[2, 1]], r.Vjp);
     }
 
     [Fact]

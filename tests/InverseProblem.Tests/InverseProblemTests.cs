@@ -64,7 +64,7 @@ public class InverseProblemTests
         var misfit = new Misfit(o, LotkaVolterraFit.Observe(o));
         var x = Points(point);
         var gradient = Ad.Gradient(misfit, x);
-        var forward = Ad.Gradient(misfit.Evaluate<Dual<double>>, x);
+        var forward = Ad.ForwardGradient(misfit, x);
         for (var i = 0; i < x.Length; i++)
             Assert.True(Math.Abs(gradient[i] - forward[i]) <= 1e-9 * Math.Max(1, Math.Abs(forward[i])),
                 $"entry {i}: {gradient[i]:R} vs forward {forward[i]:R}");

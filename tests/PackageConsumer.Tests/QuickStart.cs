@@ -5,19 +5,25 @@ using MathNet.Numerics.Optimization;
 
 public static class QuickStart
 {
+    // Lambdas, written as usual: operators and literals work on Fluxion's numbers. Math.Sin(x) does not (it takes a
+    // double): write Dual<double>.Sin(x) in a lambda, or T.Sin(x) in a generic method as below.
+    public static double Slope() => Ad.Derivative(x => x * x * x + 3 * x, 2.0);                       // 3·2² + 3 = 15
+
+    public static double[] Gradient() => Ad.Gradient(x => x[0] * x[0] * x[1], [3.0, 2.0]);            // [12, 9]
+
+    public static JacobianResult Jacobian() => Ad.Jacobian(x => new[] { x[0] * x[1], x[0] + x[1] }, [3.0, 2.0]);
+
+    public static HessianResult Hessian() => Ad.Hessian(x => x[0] * x[0] * x[1] + 3 * x[1], [3.0, 2.0]);
+
     // Your code, written once with .NET generic math. It knows nothing about differentiation.
-    public static T F<T>(T x) where T : IFloatingPointIeee754<T>
-        => x * x * x * x + T.CreateChecked(3) * x * x + T.CreateChecked(2) * x;
-
-    // Instantiate it on Dual<double> and pass it in: f'(2) = 4·2³ + 6·2 + 2 = 46.
-    public static double Slope() => Ad.Derivative(F<Dual<double>>, 2.0);
-
-    // On Var<double> it runs in reverse mode: one sweep gives the whole gradient, whatever the number of inputs.
     public static T Energy<T>(T[] x) where T : IFloatingPointIeee754<T> => x[0] * x[0] * x[1] + T.Sin(x[2]);
 
-    public static double[] EnergyGradient() => Ad.Gradient(Energy<Var<double>>, [3.0, 2.0, 0.5]);   // [12, 9, cos 0.5]
+    // Pass it by name: each operation picks the number type (Var<double> here: reverse mode, one sweep for any n).
+    public static double[] EnergyGradient() => Ad.Gradient(Energy, [3.0, 2.0, 0.5]);                  // [12, 9, cos 0.5]
 
-    // Functions of several variables: implement one generic Evaluate and Fluxion picks the number types.
+    public static HessianResult EnergyHessian() => Ad.Hessian(Energy, [3.0, 2.0, 0.5]);
+
+    // Or implement one generic Evaluate: MathNet's minimizers get exact gradients through Ad.Objective.
     public readonly struct Rosenbrock : IMultivariateFunction
     {
         public T Evaluate<T>(T[] x) where T : IFloatingPointIeee754<T>
@@ -27,11 +33,7 @@ public static class QuickStart
         }
     }
 
-    public static ValueAndGradient ValueAndGradient() => Ad.ValueAndGradient(new Rosenbrock(), [-1.2, 1.0]);
-
-    public static HessianResult Hessian() => Ad.Hessian(new Rosenbrock(), [1.0, 1.0]);
-
-    // Exact gradients for MathNet's minimizers: L-BFGS from the classic start (-1.2, 1) to the minimum (1, 1).
+    // L-BFGS from the classic start (-1.2, 1) to the minimum (1, 1).
     public static double[] Minimum()
     {
         var objective = Ad.Objective(new Rosenbrock());
