@@ -13,7 +13,8 @@ open System.Numerics
 /// Reverse.gradient f [| 2.0; 5.0 |]   // [| 5.5; 2 - cos 5 |]
 /// </code>
 /// </example>
-[<RequireQualifiedAccess>]
+// Hidden from C# IntelliSense (C# callers use ReverseMode and the Fluxion package's Ad); F# sees it as usual.
+[<RequireQualifiedAccess; System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)>]
 module Reverse =
 
     /// <summary>The gradient ∇f(x) of a scalar function, in one reverse sweep.</summary>
@@ -77,7 +78,7 @@ module Reverse =
         ReverseMode.Custom(values, operands, Backward<'T> backward)
 
 /// <summary>Gradient checking for F# (see <c>ReverseMode.CheckGradient</c>).</summary>
-[<RequireQualifiedAccess>]
+[<RequireQualifiedAccess; System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)>]
 module GradCheck =
     /// <summary>
     /// Checks reverse-mode gradients of f at x against forward mode and against finite differences in 8 random

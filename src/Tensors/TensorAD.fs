@@ -7,7 +7,8 @@ open System.Numerics
 /// F# conveniences over <see cref="T:Fluxion.Tensor"/>'s differentiation methods: plain F# functions and tuples
 /// instead of Func delegates and result objects.
 /// </summary>
-[<RequireQualifiedAccess>]
+// Hidden from C# IntelliSense (C# callers use the static class Tensor); F# sees it as usual.
+[<RequireQualifiedAccess; System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)>]
 module TensorAD =
     /// <summary>∇f(x) of a function with one output element.</summary>
     let gradient<'T when 'T :> IFloatingPointIeee754<'T>> (f: Tensor<'T> -> Tensor<'T>) (x: Tensor<'T>) : Tensor<'T> =
