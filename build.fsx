@@ -246,7 +246,7 @@ let checkSite () : int =
 
 /// The library projects: the API reference documents them (tests, samples and benchmarks are not part of it).
 let libraryProjects =
-    [ "src/DualNumbers/DualNumbers.fsproj"; "src/ReverseAD/ReverseAD.fsproj"; "src/Tensors/Tensors.fsproj"; "src/CSharpFacade/CSharpFacade.csproj" ]
+    [ "src/DualNumbers/DualNumbers.fsproj"; "src/ReverseAD/ReverseAD.fsproj"; "src/Tensors/Tensors.fsproj"; "src/Networks/Networks.fsproj"; "src/CSharpFacade/CSharpFacade.csproj" ]
 
 let docs () =
     // fsdocs evaluates the literate scripts against the Release build; --strict turns warnings into errors. Source

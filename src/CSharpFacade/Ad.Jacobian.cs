@@ -144,6 +144,7 @@ public static partial class Ad
     {
         ArgumentNullException.ThrowIfNull(f);
         Guard.NotEmpty(x, nameof(x));
+        Guard.Finite(u, nameof(u));
         var weights = u.ToArray();
         return ReverseMode.Vjp<double>(xs =>
         {

@@ -23,6 +23,14 @@ internal static class Guard
                 throw new ArgumentException($"The seed vector has {seed[i]} at index {i}: a seed must be finite.", name);
     }
 
+    /// <summary>Every entry finite (checked before the function runs, so that the refusal names the caller's argument).</summary>
+    public static void Finite(ReadOnlySpan<double> seed, string name)
+    {
+        for (var i = 0; i < seed.Length; i++)
+            if (!double.IsFinite(seed[i]))
+                throw new ArgumentException($"The seed vector has {seed[i]} at index {i}: a seed must be finite.", name);
+    }
+
     /// <summary>Checks what a vector function returned: not null, not empty, and the same length on every call.</summary>
     public static T[] Output<T>(T[]? y, int expectedLength, string name)
     {

@@ -283,7 +283,7 @@ type ReverseMode =
         h
 
     /// <summary>
-    /// Gives back the memory of the current thread's tapes for number type <typeparamref name="T"/> (every nesting
+    /// Gives back the memory of the current thread's tapes for number type <c>'T</c> (every nesting
     /// level); the next computation of that type on this thread starts with a small tape again. Without it, a
     /// thread keeps the storage its last 8 computations needed (the largest of them), and gives back the rest
     /// when a computation ends.
