@@ -100,10 +100,11 @@ type DataParallel<'T when 'T :> IFloatingPointIeee754<'T>>(world: MpiWorld, para
     let mutable lastLoss = Double.NaN
     let show (shape: int[]) = "[" + String.Join(", ", shape) + "]"
 
-    let allReduce (count: int) (operation: ReduceOperation) =
+    /// The one all-reduce of a step; problem (or null) is this rank's argument error, thrown on every rank.
+    let allReduce (count: int) (problem: exn) =
         match box buffer with
-        | :? (float[]) as b -> world.AllReduce(Span<float>(b, 0, count), operation)
-        | :? (float32[]) as b -> world.AllReduce(Span<float32>(b, 0, count), operation)
+        | :? (float[]) as b -> world.AllReduce(Span<float>(b, 0, count), ReduceOperation.Sum, problem)
+        | :? (float32[]) as b -> world.AllReduce(Span<float32>(b, 0, count), ReduceOperation.Sum, problem)
         | _ -> raise (NotSupportedException typeof<'T>.Name)
 
     let broadcast (count: int) =
@@ -121,8 +122,15 @@ type DataParallel<'T when 'T :> IFloatingPointIeee754<'T>>(world: MpiWorld, para
         if not (weight > 0.0 && Double.IsFinite weight) then
             raise (ArgumentOutOfRangeException(nameof weight, weight, "The weight (this rank's number of samples) must be positive and finite."))
 
-    /// Packs the gradients and the loss, all-reduces once, divides by the total weight; the averaged gradients stay in buffer.
-    let reduceInBuffer (gradients: Tensor<'T>[]) (loss: 'T) (weight: float) =
+    let lossValue (loss: Tensor<'T>) =
+        if isNull loss then raise (ArgumentNullException(nameof loss))
+        if loss.Length <> 1 then
+            raise (ArgumentException($"The loss must have one element; it has shape {show loss.Shape}.", nameof loss))
+        loss.ToScalar()
+
+    /// Writes this rank's gradients (scaled by the weight), weighted loss and weight into the buffer, checking them.
+    let pack (gradients: Tensor<'T>[]) (loss: 'T) (weight: float) =
+        checkWeight weight
         if isNull gradients then raise (ArgumentNullException(nameof gradients))
         if gradients.Length <> parameters.Count then
             raise (ArgumentException($"{gradients.Length} gradients for {parameters.Count} parameters.", nameof gradients))
@@ -139,14 +147,23 @@ type DataParallel<'T when 'T :> IFloatingPointIeee754<'T>>(world: MpiWorld, para
             TensorPrimitives.Multiply(ReadOnlySpan<'T>(buffer, 0, n), w, Span<'T>(buffer, 0, n))
         buffer[n] <- loss * w
         buffer[n + 1] <- w
-        allReduce (n + 2) ReduceOperation.Sum
+
+    /// Runs fill (this rank's checks and packing), all-reduces once, and divides by the total weight: the averaged
+    /// gradients and loss are then in the buffer. When fill throws on any rank, every rank throws (the failing rank
+    /// its own exception, the others MpiMismatchException) and no rank waits.
+    let exchange (fill: unit -> unit) =
+        let problem =
+            try
+                fill ()
+                null
+            with e -> e
+        allReduce (n + 2) problem
         let total = buffer[n + 1]
         TensorPrimitives.Divide(ReadOnlySpan<'T>(buffer, 0, n + 1), total, Span<'T>(buffer, 0, n + 1))
         lastLoss <- Double.CreateChecked buffer[n]
 
-    let averaged (gradients: Tensor<'T>[]) (loss: 'T) (weight: float) : Tensor<'T>[] =
-        checkWeight weight
-        reduceInBuffer gradients loss weight
+    /// The averaged gradients in the buffer, as new tensors of the parameters' shapes.
+    let unpack () : Tensor<'T>[] =
         let mutable offset = 0
         Array.init parameters.Count (fun k ->
             let length = parameters[k].Length
@@ -154,11 +171,11 @@ type DataParallel<'T when 'T :> IFloatingPointIeee754<'T>>(world: MpiWorld, para
             offset <- offset + length
             t)
 
-    let lossValue (loss: Tensor<'T>) =
-        if isNull loss then raise (ArgumentNullException(nameof loss))
-        if loss.Length <> 1 then
-            raise (ArgumentException($"The loss must have one element; it has shape {show loss.Shape}.", nameof loss))
-        loss.ToScalar()
+    /// Every rank checks its arguments together (an empty all-reduce carrying the problem), before a loop of collectives.
+    let agree (problem: exn) =
+        match box buffer with
+        | :? (float[]) -> world.AllReduce(Span<float>.Empty, ReduceOperation.Sum, problem)
+        | _ -> world.AllReduce(Span<float32>.Empty, ReduceOperation.Sum, problem)
 
     do broadcastParameters ()
 
@@ -179,19 +196,23 @@ type DataParallel<'T when 'T :> IFloatingPointIeee754<'T>>(world: MpiWorld, para
     /// <returns>New tensors with the averaged gradients, identical on every rank.</returns>
     /// <exception cref="T:System.ArgumentException">The gradients do not match the parameters' number or shapes.</exception>
     /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks' models have different numbers of parameters.</exception>
-    member _.AverageGradients(gradients: Tensor<'T>[], loss: 'T, weight: float) : Tensor<'T>[] = averaged gradients loss weight
+    member _.AverageGradients(gradients: Tensor<'T>[], loss: 'T, weight: float) : Tensor<'T>[] =
+        exchange (fun () -> pack gradients loss weight)
+        unpack ()
 
     /// <summary>The average over the ranks of gradients computed on each rank, for shards of equal size (see the overload with a weight).</summary>
     /// <param name="gradients">This rank's gradients, one per parameter in the collection's order.</param>
     /// <param name="loss">This rank's loss (for <c>LastLoss</c>).</param>
-    member _.AverageGradients(gradients: Tensor<'T>[], loss: 'T) : Tensor<'T>[] = averaged gradients loss 1.0
+    member this.AverageGradients(gradients: Tensor<'T>[], loss: 'T) : Tensor<'T>[] = this.AverageGradients(gradients, loss, 1.0)
 
     /// <summary>The gradients of the loss averaged over the ranks: one reverse sweep on this rank's loss, then one all-reduce.</summary>
     /// <param name="loss">This rank's one-element loss on its shard.</param>
     /// <param name="weight">This rank's number of samples (for shards of different sizes).</param>
     member _.Gradients(loss: Tensor<'T>, weight: float) : Tensor<'T>[] =
-        let value = lossValue loss
-        averaged (parameters.Gradients loss) value weight
+        exchange (fun () ->
+            let value = lossValue loss
+            pack (parameters.Gradients loss) value weight)
+        unpack ()
 
     /// <summary>The gradients of the loss averaged over the ranks, for shards of equal size.</summary>
     /// <param name="loss">This rank's one-element loss on its shard.</param>
@@ -202,11 +223,14 @@ type DataParallel<'T when 'T :> IFloatingPointIeee754<'T>>(world: MpiWorld, para
     /// <param name="loss">This rank's one-element loss on its shard.</param>
     /// <param name="weight">This rank's number of samples (for shards of different sizes).</param>
     /// <exception cref="T:System.ArgumentException">The optimizer updates a different parameter collection.</exception>
-    member this.Step(optimizer: IOptimizer<'T>, loss: Tensor<'T>, weight: float) : float =
-        if isNull (box optimizer) then raise (ArgumentNullException(nameof optimizer))
-        if not (obj.ReferenceEquals(optimizer.Parameters, parameters)) then
-            raise (ArgumentException("The optimizer updates a different ParameterCollection from the one this DataParallel keeps in step: build both on the same collection.", nameof optimizer))
-        optimizer.Step(this.Gradients(loss, weight))
+    member _.Step(optimizer: IOptimizer<'T>, loss: Tensor<'T>, weight: float) : float =
+        exchange (fun () ->
+            if isNull (box optimizer) then raise (ArgumentNullException(nameof optimizer))
+            if not (obj.ReferenceEquals(optimizer.Parameters, parameters)) then
+                raise (ArgumentException("The optimizer updates a different ParameterCollection from the one this DataParallel keeps in step: build both on the same collection.", nameof optimizer))
+            let value = lossValue loss
+            pack (parameters.Gradients loss) value weight)
+        optimizer.Step(unpack ())
         lastLoss
 
     /// <summary>One optimizer step with the averaged gradients, for shards of equal size; returns the loss averaged over the ranks.</summary>
@@ -225,12 +249,16 @@ type DataParallel<'T when 'T :> IFloatingPointIeee754<'T>>(world: MpiWorld, para
     /// <param name="maximumIterations">The iteration limit.</param>
     /// <param name="weight">This rank's number of samples (for shards of different sizes).</param>
     member _.MinimizeLbfgs(loss: Func<Tensor<'T>>, gradientTolerance: float, maximumIterations: int, weight: float) : DataParallelFit =
-        if isNull loss then raise (ArgumentNullException(nameof loss))
-        if not (gradientTolerance > 0.0 && Double.IsFinite gradientTolerance) then
-            raise (ArgumentOutOfRangeException(nameof gradientTolerance, gradientTolerance, "gradientTolerance must be positive and finite."))
-        if maximumIterations <= 0 then
-            raise (ArgumentOutOfRangeException(nameof maximumIterations, maximumIterations, "maximumIterations must be positive."))
-        checkWeight weight
+        agree (
+            try
+                if isNull loss then raise (ArgumentNullException(nameof loss))
+                if not (gradientTolerance > 0.0 && Double.IsFinite gradientTolerance) then
+                    raise (ArgumentOutOfRangeException(nameof gradientTolerance, gradientTolerance, "gradientTolerance must be positive and finite."))
+                if maximumIterations <= 0 then
+                    raise (ArgumentOutOfRangeException(nameof maximumIterations, maximumIterations, "maximumIterations must be positive."))
+                checkWeight weight
+                null
+            with e -> e)
         let point: 'T[] = Array.zeroCreate n
         let evaluate (at: Vector<double>) =
             if at.Count <> n then
@@ -238,10 +266,11 @@ type DataParallel<'T when 'T :> IFloatingPointIeee754<'T>>(world: MpiWorld, para
             for i in 0 .. n - 1 do
                 point[i] <- 'T.CreateChecked at[i]
             parameters.CopyFrom point
-            let l = loss.Invoke()
-            if isNull l then raise (InvalidOperationException "The loss function returned null instead of a tensor.")
-            let value = lossValue l
-            reduceInBuffer (parameters.Gradients l) value weight
+            exchange (fun () ->
+                let l = loss.Invoke()
+                if isNull l then raise (InvalidOperationException "The loss function returned null instead of a tensor.")
+                let value = lossValue l
+                pack (parameters.Gradients l) value weight)
             struct (Double.CreateChecked buffer[n], Array.init n (fun i -> Double.CreateChecked buffer[i]))
         let objective = AveragedObjective(evaluate, (ref Double.PositiveInfinity, ref null, ref 0))
         let start = Vector<double>.Build.DenseOfArray(parameters.ToFlatArray() |> Array.map Double.CreateChecked)

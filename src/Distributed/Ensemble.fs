@@ -37,19 +37,24 @@ type Ensemble =
     /// <param name="resultLength">The length of every task's result.</param>
     /// <param name="task">Runs one task from its index (a seed, a starting point, a data set) and returns its result.</param>
     /// <exception cref="T:Fluxion.Distributed.EnsembleException">A task threw or returned a result of another length: thrown on every rank once all tasks have run, naming the failed tasks (the first local failure is the inner exception on the rank that ran it).</exception>
-    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed different task counts or result lengths.</exception>
+    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed different task counts or result lengths, or another rank's arguments were invalid.</exception>
     static member Run(world: MpiWorld, taskCount: int, resultLength: int, task: Func<int, double[]>) : double[][] =
         if isNull (box world) then raise (ArgumentNullException(nameof world))
-        if isNull task then raise (ArgumentNullException(nameof task))
-        if taskCount < 0 then raise (ArgumentOutOfRangeException(nameof taskCount, taskCount, "taskCount must be 0 or more."))
-        if resultLength < 0 then raise (ArgumentOutOfRangeException(nameof resultLength, resultLength, "resultLength must be 0 or more."))
+        // Argument errors are reported through the all-gather's agreement step, so that every rank stops, not only this one.
+        let problem: exn =
+            if isNull task then ArgumentNullException(nameof task)
+            elif taskCount < 0 then ArgumentOutOfRangeException(nameof taskCount, taskCount, "taskCount must be 0 or more.")
+            elif resultLength < 0 then ArgumentOutOfRangeException(nameof resultLength, resultLength, "resultLength must be 0 or more.")
+            elif (int64 taskCount + int64 world.Size - 1L) / int64 world.Size * (int64 resultLength + 1L) * int64 world.Size > int64 Int32.MaxValue then
+                ArgumentOutOfRangeException(nameof taskCount, taskCount, "The gathered results would not fit one MPI message.")
+            else null
+        if not (isNull problem) then
+            world.AllGather(ReadOnlySpan<float>.Empty, Span<float>.Empty, taskCount, "task counts", problem)
         let size = world.Size
         let rank = world.Rank
         // Each rank fills slots of [status; result…]: status 1 done, 0 failed, −1 no task (padding of the last round).
         let record = resultLength + 1
         let slots = (taskCount + size - 1) / size
-        if int64 slots * int64 record * int64 size > int64 Int32.MaxValue then
-            raise (ArgumentOutOfRangeException(nameof taskCount, taskCount, "The gathered results would not fit one MPI message."))
         let local = Array.create (slots * record) -1.0
         let mutable firstFailure: Exception = null
         for slot in 0 .. slots - 1 do
@@ -68,7 +73,7 @@ type Ensemble =
                     local[at] <- 0.0
                     if isNull firstFailure then firstFailure <- e
         let all = Array.zeroCreate<float> (local.Length * size)
-        world.AllGather(ReadOnlySpan<float>(local), Span<float>(all))
+        world.AllGather(ReadOnlySpan<float>(local), Span<float>(all), taskCount, "task counts", null)
         let failed = ResizeArray<int>()
         let results =
             Array.init taskCount (fun index ->

@@ -66,7 +66,7 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
     static let mutable mpiFinalized = false
     let mutable disposed = false
     let openMpi = implementation = MpiImplementation.OpenMpi
-    let header = Array.zeroCreate<int> 8
+    let header = Array.zeroCreate<int> 9
 
     static let requiredThreadLevel = 2 // MPI_THREAD_SERIALIZED in both mpi.h files
 
@@ -170,33 +170,43 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
 
     member private _.Run(fn: string, code: int) = check fn code
 
-    /// The agreement step: every rank contributes its view of the collective; all throw if any view differs.
-    member private this.Agree(name: string, kind: Collective, elementType: ElementType, count: int, extra: int, extraName: string) =
-        header[0] <- int kind
-        header[1] <- -(int kind)
-        header[2] <- int elementType
-        header[3] <- -(int elementType)
-        header[4] <- count
-        header[5] <- -count
-        header[6] <- extra
-        header[7] <- -extra
-        let bytes = MemoryMarshal.AsBytes(Span<int>(header))
-        let c = handles.Comm
-        let t = handles.Type ElementType.Int32
-        let op = handles.Op MpiOp.Max
-        this.Run("MPI_Allreduce",
-                 if openMpi then Native.AllreduceP(handles.InPlace, &MemoryMarshal.GetReference bytes, 8, t, op, c)
-                 else Native.AllreduceI(handles.InPlace, &MemoryMarshal.GetReference bytes, 8, int t, int op, int c))
-        let differs i = header[i] <> -header[i + 1]
-        let range i = $"from {-header[i + 1]} to {header[i]}"
-        if differs 0 then
-            raise (MpiMismatchException($"{name} on rank {rank}: the ranks called different collectives at the same point (codes {range 0}: 1 barrier, 2 broadcast, 3 all-reduce, 4 all-gather)."))
-        if differs 2 then
-            raise (MpiMismatchException($"{name} on rank {rank}: the ranks passed different element types (codes {range 2}: 1 int32, 2 float32, 3 float64)."))
-        if differs 4 then
-            raise (MpiMismatchException($"{name} on rank {rank}: the ranks passed buffers of different lengths ({range 4} elements; this rank {count})."))
-        if differs 6 then
-            raise (MpiMismatchException($"{name} on rank {rank}: the ranks passed different {extraName} ({range 6}; this rank {extra})."))
+    /// The agreement step: every rank contributes its view of the collective and whether its own arguments are
+    /// valid (problem: the exception this rank's arguments call for, or null). A rank with a problem throws it; when
+    /// another rank has one, or any view differs, every other rank throws MpiMismatchException. So a bad call on one
+    /// rank ends the collective on every rank instead of leaving the others waiting.
+    member private this.Agree(name: string, kind: Collective, elementType: ElementType, count: int, extra: int, extraName: string, problem: exn) =
+        if implementation = MpiImplementation.None then
+            if not (isNull problem) then raise problem
+        else
+            header[0] <- int kind
+            header[1] <- -(int kind)
+            header[2] <- int elementType
+            header[3] <- -(int elementType)
+            header[4] <- count
+            header[5] <- -count
+            header[6] <- extra
+            header[7] <- -extra
+            header[8] <- (if isNull problem then 0 else 1)
+            let bytes = MemoryMarshal.AsBytes(Span<int>(header))
+            let c = handles.Comm
+            let t = handles.Type ElementType.Int32
+            let op = handles.Op MpiOp.Max
+            this.Run("MPI_Allreduce",
+                     if openMpi then Native.AllreduceP(handles.InPlace, &MemoryMarshal.GetReference bytes, header.Length, t, op, c)
+                     else Native.AllreduceI(handles.InPlace, &MemoryMarshal.GetReference bytes, header.Length, int t, int op, int c))
+            if not (isNull problem) then raise problem
+            if header[8] <> 0 then
+                raise (MpiMismatchException($"{name} on rank {rank}: another rank passed invalid arguments to this collective (its exception names them); no data was exchanged."))
+            let differs i = header[i] <> -header[i + 1]
+            let range i = $"from {-header[i + 1]} to {header[i]}"
+            if differs 0 then
+                raise (MpiMismatchException($"{name} on rank {rank}: the ranks called different collectives at the same point (codes {range 0}: 1 barrier, 2 broadcast, 3 all-reduce, 4 all-gather)."))
+            if differs 2 then
+                raise (MpiMismatchException($"{name} on rank {rank}: the ranks passed different element types (codes {range 2}: 1 int32, 2 float32, 3 float64)."))
+            if differs 4 then
+                raise (MpiMismatchException($"{name} on rank {rank}: the ranks passed buffers of different lengths ({range 4} elements; this rank {count})."))
+            if differs 6 then
+                raise (MpiMismatchException($"{name} on rank {rank}: the ranks passed different {extraName} ({range 6}; this rank {extra})."))
 
     /// Takes the world's lock (calls are serialised) and checks that the world is alive. Span arguments cannot be
     /// captured by closures, so the collectives pair Enter with Exit in try/finally.
@@ -210,17 +220,13 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
 
     member private _.Exit() = Threading.Monitor.Exit header
 
-    member private _.CheckRoot(root: int) =
-        if root < 0 || root >= size then
-            raise (ArgumentOutOfRangeException(nameof root, root, $"The root must be a rank, 0 … {size - 1}."))
-
     /// <summary>Blocks until every rank has called it.</summary>
     /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">Another rank called a different collective at this point.</exception>
     member this.Barrier() =
         this.Enter()
         try
+            this.Agree("Barrier", Collective.Barrier, ElementType.Int32, 0, 0, "roots", null)
             if implementation <> MpiImplementation.None then
-                this.Agree("Barrier", Collective.Barrier, ElementType.Int32, 0, 0, "roots")
                 this.Run("MPI_Barrier", if openMpi then Native.BarrierP handles.Comm else Native.BarrierI(int handles.Comm))
         finally
             this.Exit()
@@ -228,9 +234,11 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
     member private this.BroadcastBytes(bytes: Span<byte>, count: int, elementType: ElementType, root: int) =
         this.Enter()
         try
-            this.CheckRoot root
+            let problem =
+                if root < 0 || root >= size then ArgumentOutOfRangeException(nameof root, root, $"The root must be a rank, 0 … {size - 1}.") :> exn
+                else null
+            this.Agree("Broadcast", Collective.Broadcast, elementType, count, root, "roots", problem)
             if implementation <> MpiImplementation.None then
-                this.Agree("Broadcast", Collective.Broadcast, elementType, count, root, "roots")
                 let t = handles.Type elementType
                 this.Run("MPI_Bcast",
                          if openMpi then Native.BcastP(&MemoryMarshal.GetReference bytes, count, t, root, handles.Comm)
@@ -242,7 +250,7 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
     /// <param name="buffer">The data: read on root, written elsewhere. Every rank passes the same length.</param>
     /// <param name="root">The rank whose data is sent.</param>
     /// <exception cref="T:System.ArgumentOutOfRangeException">root is not a rank.</exception>
-    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed different lengths, element types or roots.</exception>
+    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed different lengths, element types or roots, or another rank's arguments were invalid.</exception>
     member this.Broadcast(buffer: Span<double>, root: int) =
         this.BroadcastBytes(MemoryMarshal.AsBytes buffer, buffer.Length, ElementType.Float64, root)
 
@@ -258,13 +266,17 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
     member this.Broadcast(buffer: Span<int>, root: int) =
         this.BroadcastBytes(MemoryMarshal.AsBytes buffer, buffer.Length, ElementType.Int32, root)
 
-    member private this.ReduceBytes(bytes: Span<byte>, count: int, elementType: ElementType, operation: ReduceOperation) =
-        if not (Enum.IsDefined operation) then
-            raise (ArgumentOutOfRangeException(nameof operation, operation, "Unknown reduction."))
+    member private this.ReduceBytes(bytes: Span<byte>, count: int, elementType: ElementType, operation: ReduceOperation, problem: exn) =
         this.Enter()
         try
+            let problem =
+                if not (isNull problem) then problem
+                elif not (Enum.IsDefined operation) then ArgumentOutOfRangeException(nameof operation, operation, "Unknown reduction.") :> exn
+                elif operation = ReduceOperation.Mean && elementType = ElementType.Int32 then
+                    ArgumentException("The mean of integers is not an integer: reduce with Sum and divide.", nameof operation) :> exn
+                else null
+            this.Agree("AllReduce", Collective.AllReduce, elementType, count, int operation, "reductions (codes 0 sum, 1 mean, 2 max, 3 min)", problem)
             if implementation <> MpiImplementation.None then
-                this.Agree("AllReduce", Collective.AllReduce, elementType, count, int operation, "reductions (codes 0 sum, 1 mean, 2 max, 3 min)")
                 let op =
                     match operation with
                     | ReduceOperation.Max -> MpiOp.Max
@@ -278,61 +290,62 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
         finally
             this.Exit()
 
+    /// An all-reduce in which this rank may report a problem with its own arguments (thrown here, and as
+    /// MpiMismatchException on the other ranks) instead of contributing data.
+    member internal this.AllReduce(buffer: Span<double>, operation: ReduceOperation, problem: exn) =
+        this.ReduceBytes(MemoryMarshal.AsBytes buffer, buffer.Length, ElementType.Float64, operation, problem)
+        if operation = ReduceOperation.Mean && size > 1 then
+            Numerics.Tensors.TensorPrimitives.Divide(Span<double>.op_Implicit buffer, float size, buffer)
+
+    /// See the float64 overload.
+    member internal this.AllReduce(buffer: Span<float32>, operation: ReduceOperation, problem: exn) =
+        this.ReduceBytes(MemoryMarshal.AsBytes buffer, buffer.Length, ElementType.Float32, operation, problem)
+        if operation = ReduceOperation.Mean && size > 1 then
+            Numerics.Tensors.TensorPrimitives.Divide(Span<float32>.op_Implicit buffer, float32 size, buffer)
+
     /// <summary>
     /// Replaces buffer on every rank by the element-wise reduction of all ranks' buffers (MPI_Allreduce in place).
     /// <c>Mean</c> is the MPI sum divided by <see cref="P:Fluxion.Distributed.MpiWorld.Size"/> (correctly rounded division).
     /// </summary>
     /// <param name="buffer">This rank's values in, the reduction out. Every rank passes the same length.</param>
     /// <param name="operation">The reduction.</param>
-    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed different lengths, element types or reductions.</exception>
-    member this.AllReduce(buffer: Span<double>, operation: ReduceOperation) =
-        this.ReduceBytes(MemoryMarshal.AsBytes buffer, buffer.Length, ElementType.Float64, operation)
-        if operation = ReduceOperation.Mean && size > 1 then
-            Numerics.Tensors.TensorPrimitives.Divide(Span<double>.op_Implicit buffer, float size, buffer)
+    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed different lengths, element types or reductions, or another rank's arguments were invalid.</exception>
+    member this.AllReduce(buffer: Span<double>, operation: ReduceOperation) = this.AllReduce(buffer, operation, null)
 
     /// <summary>Replaces buffer on every rank by the element-wise reduction of all ranks' buffers (MPI_Allreduce in place).</summary>
     /// <param name="buffer">This rank's values in, the reduction out. Every rank passes the same length.</param>
     /// <param name="operation">The reduction.</param>
-    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed different lengths, element types or reductions.</exception>
-    member this.AllReduce(buffer: Span<float32>, operation: ReduceOperation) =
-        this.ReduceBytes(MemoryMarshal.AsBytes buffer, buffer.Length, ElementType.Float32, operation)
-        if operation = ReduceOperation.Mean && size > 1 then
-            Numerics.Tensors.TensorPrimitives.Divide(Span<float32>.op_Implicit buffer, float32 size, buffer)
+    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed different lengths, element types or reductions, or another rank's arguments were invalid.</exception>
+    member this.AllReduce(buffer: Span<float32>, operation: ReduceOperation) = this.AllReduce(buffer, operation, null)
 
     /// <summary>Replaces buffer on every rank by the element-wise reduction of all ranks' buffers; <c>Mean</c> is refused for integers.</summary>
     /// <param name="buffer">This rank's values in, the reduction out. Every rank passes the same length.</param>
     /// <param name="operation">Sum, Max or Min.</param>
     /// <exception cref="T:System.ArgumentException">operation is Mean (an integer mean would be rounded).</exception>
     member this.AllReduce(buffer: Span<int>, operation: ReduceOperation) =
-        if operation = ReduceOperation.Mean then
-            raise (ArgumentException("The mean of integers is not an integer: reduce with Sum and divide.", nameof operation))
-        this.ReduceBytes(MemoryMarshal.AsBytes buffer, buffer.Length, ElementType.Int32, operation)
+        this.ReduceBytes(MemoryMarshal.AsBytes buffer, buffer.Length, ElementType.Int32, operation, null)
 
     /// <summary>The reduction of one value over the ranks (a loss to report, a count).</summary>
     /// <param name="value">This rank's value.</param>
     /// <param name="operation">The reduction.</param>
     member this.AllReduce(value: double, operation: ReduceOperation) : double =
         let one = [| value |]
-        this.AllReduce(Span<double>(one), operation)
+        this.AllReduce(Span<double>(one), operation, null)
         one[0]
 
-    /// <summary>
-    /// Every rank's block, concatenated in rank order, on every rank (MPI_Allgather): all[r·n … r·n + n − 1] is rank
-    /// r's local block, n = local.Length.
-    /// </summary>
-    /// <param name="local">This rank's block. Every rank passes the same length.</param>
-    /// <param name="all">Receives Size blocks.</param>
-    /// <exception cref="T:System.ArgumentException">all does not hold exactly Size × local.Length elements.</exception>
-    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed blocks of different lengths.</exception>
-    member this.AllGather(local: ReadOnlySpan<double>, all: Span<double>) =
+    /// All-gather with an extra value the ranks must agree on (Ensemble's task count) and an optional local problem.
+    member internal this.AllGather(local: ReadOnlySpan<double>, all: Span<double>, extra: int, extraName: string, problem: exn) =
         this.Enter()
         try
-            if int64 all.Length <> int64 local.Length * int64 size then
-                raise (ArgumentException($"all has {all.Length} elements; {size} ranks of {local.Length} need {int64 local.Length * int64 size}.", nameof all))
+            let problem =
+                if not (isNull problem) then problem
+                elif int64 all.Length <> int64 local.Length * int64 size then
+                    ArgumentException($"all has {all.Length} elements; {size} ranks of {local.Length} need {int64 local.Length * int64 size}.", nameof all) :> exn
+                else null
+            this.Agree("AllGather", Collective.AllGather, ElementType.Float64, local.Length, extra, extraName, problem)
             if implementation = MpiImplementation.None then
                 local.CopyTo all
             else
-                this.Agree("AllGather", Collective.AllGather, ElementType.Float64, local.Length, 0, "roots")
                 let t = handles.Type ElementType.Float64
                 // MPI's send buffer is const: the byref only pins it.
                 let send = MemoryMarshal.AsBytes local
@@ -342,6 +355,16 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
                          else Native.AllgatherI(&MemoryMarshal.GetReference send, local.Length, int t, &MemoryMarshal.GetReference recv, local.Length, int t, int handles.Comm))
         finally
             this.Exit()
+
+    /// <summary>
+    /// Every rank's block, concatenated in rank order, on every rank (MPI_Allgather): all[r·n … r·n + n − 1] is rank
+    /// r's local block, n = local.Length.
+    /// </summary>
+    /// <param name="local">This rank's block. Every rank passes the same length.</param>
+    /// <param name="all">Receives Size blocks.</param>
+    /// <exception cref="T:System.ArgumentException">all does not hold exactly Size × local.Length elements.</exception>
+    /// <exception cref="T:Fluxion.Distributed.MpiMismatchException">The ranks passed blocks of different lengths, or another rank's arguments were invalid.</exception>
+    member this.AllGather(local: ReadOnlySpan<double>, all: Span<double>) = this.AllGather(local, all, 0, "values", null)
 
     /// <summary>Finalises MPI (MPI_Finalize); idempotent. Every member but this one and <c>IsDisposed</c> then throws.</summary>
     member this.Dispose() =

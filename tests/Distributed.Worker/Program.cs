@@ -49,6 +49,13 @@ internal static class Program
         throw new InvalidOperationException($"no {typeof(TException).Name} was thrown");
     }
 
+    /// On the rank given, body throws TException naming the problem; on the other rank it throws MpiMismatchException.
+    private static void OneRankInvalid<TException>(Action body, int badRank, string fragment) where TException : Exception
+    {
+        if (rank == badRank) Throws<TException>(body, fragment);
+        else Throws<MpiMismatchException>(body, "another rank passed invalid arguments");
+    }
+
     private static double MaxAbsDifference(double[] a, double[] b)
     {
         Require(a.Length == b.Length, $"lengths {a.Length} and {b.Length}");
@@ -153,6 +160,17 @@ internal static class Program
                 else world.AllReduce(new double[2], ReduceOperation.Sum);
             }, "different collectives");
             Throws<MpiMismatchException>(() => world.AllGather(new double[1 + rank], new double[2 * (1 + rank)]), "different lengths");
+            // Invalid arguments on one rank only: that rank throws its argument error, the other a mismatch.
+            OneRankInvalid<ArgumentException>(() => world.AllReduce(new int[2], rank == 1 ? ReduceOperation.Mean : ReduceOperation.Sum), 1, "mean of integers");
+            OneRankInvalid<ArgumentException>(() => world.AllGather(new double[2], new double[rank == 0 ? 3 : 4]), 0, "all has 3 elements");
+            OneRankInvalid<ArgumentOutOfRangeException>(() => Ensemble.Run(world, rank == 0 ? -1 : 2, 1, i => new[] { (double)i }), 0, "taskCount");
+            Throws<MpiMismatchException>(() => Ensemble.Run(world, 3 + rank, 1, i => new[] { (double)i }), "different task counts");
+            var net = new MultilayerPerceptron<double>(new[] { 2, 3, 1 }, Activation.Tanh, new Random(1));
+            var dp = new DataParallel<double>(world, net.Parameters);
+            var x = Tensor.Ones<double>(4, 2);
+            var g = net.Parameters.Gradients(Tensor.Sum(net.Forward(x)));
+            OneRankInvalid<ArgumentException>(() => dp.AverageGradients(rank == 1 ? g[..1] : g, 0.0), 1, "1 gradients for 4 parameters");
+            OneRankInvalid<ArgumentException>(() => dp.Step(new Sgd<double>(net.Parameters, 0.1), rank == 0 ? net.Forward(x) : Tensor.Sum(net.Forward(x))), 0, "one element");
             var after = new[] { 1.0 };
             world.AllReduce(after, ReduceOperation.Sum);
             Require(after[0] == 2, $"the all-reduce after the mismatches gave {after[0]}");
