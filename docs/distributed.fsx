@@ -90,7 +90,7 @@ applies the same update to the same values).
 Full-batch L-BFGS (MathNet's minimiser, as `Lbfgs.Minimize`) averages the loss and its gradient in every evaluation,
 so every rank's minimiser takes the same steps:
 *)
-let fit = dp.MinimizeLbfgs((fun () -> Tensor.MeanSquaredError(net.Forward xShard, yShard)), 1e-6, 500)
+let fit = dp.MinimizeLbfgs((fun () -> Tensor.MeanSquaredError(net.Forward xShard, yShard)), 1e-5, 2000)
 let lbfgs = fit.Loss, fit.Iterations, fit.Converged
 (*** include-value: lbfgs ***)
 (**
