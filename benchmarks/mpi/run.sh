@@ -22,7 +22,7 @@ if command -v mpicc.mpich >/dev/null; then mpicc.mpich -O2 -o "$out/allreduce_mp
 dotnet build -c Release MpiBenchmark.fsproj -o "$out/dotnet" >/dev/null
 dll="$out/dotnet/Fluxion.MpiBenchmark.dll"
 
-field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p"; }
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 # Three alternating rounds each, so that a burst of load hits both sides alike. Reported: the median of the rounds'
