@@ -120,7 +120,7 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
                     if launch.ExpectedSize > 0 && s <> launch.ExpectedSize then
                         Native.Finalize() |> ignore
                         mpiFinalized <- true
-                        raise (MpiException($"{launch.Launcher} started {launch.ExpectedSize} ranks ({launch.Evidence}), but the MPI library {path} sees a world of {s}: the launcher and the library belong to different MPI installations. Launch with the library's own mpirun/mpiexec, or set FLUXION_MPI_LIBRARY to the launcher's library.", 0))
+                        raise (MpiException($"This process was launched by {launch.Launcher} as one of {launch.ExpectedSize} ranks ({launch.Evidence}), but the MPI library {path} sees a world of {s}: the launcher and the library belong to different MPI installations. Launch with the library's own mpirun/mpiexec, or set FLUXION_MPI_LIBRARY to the launcher's library.", 0))
                     new MpiWorld(implementation, handles, r, s, launch, path, version, provided)
             active <- world
             world)

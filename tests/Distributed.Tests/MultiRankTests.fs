@@ -168,4 +168,20 @@ let multiRank =
                 Expect.stringContains text "/nonexistent/libmpi.so.40" "the library tried"
                 Expect.stringContains text "apt-get install openmpi-bin libopenmpi-dev" "the packages"
         }
+        test "MPICH's launcher with Open MPI's library: a clear error on every rank, not two worlds of one" {
+            for mpi in [ openMpi; mpich ] do
+                match mpi.Missing.Force() with
+                | null -> ()
+                | why -> skiptest $"{mpi.Name}: {why}"
+            let r = launch (onPath "mpiexec.mpich") [ "-n"; "2"; "-env"; "FLUXION_MPI_LIBRARY"; "libmpi.so.40"; "dotnet"; worker; "Mpich" ] []
+            if r.TimedOut then failtest $"no exit within {timeout.TotalSeconds} s; output:\n{r.Output}"
+            let lines = Regex.Matches(r.Output, @"INIT (\d+) FAIL (.*)$", RegexOptions.Multiline) |> Seq.toList
+            Expect.equal (lines |> List.map (fun m -> int m.Groups[1].Value) |> List.sort) [ 0; 1 ] $"both ranks report; output:\n{r.Output}"
+            for m in lines do
+                let text = m.Groups[2].Value
+                Expect.stringContains text "MpiException" "the exception"
+                Expect.stringContains text "as one of 2 ranks (PMI_SIZE=2)" "what the launcher said"
+                Expect.stringContains text "sees a world of 1" "what the library said"
+                Expect.stringContains text "different MPI installations" "the diagnosis"
+        }
     ]
