@@ -56,8 +56,8 @@ Before each collective the ranks agree on what they are doing: they all-reduce a
 the element type, the length, the root or reduction). When they disagree (one rank passes 3 elements and another
 4, one broadcasts from rank 0 and another from rank 1) every rank throws `MpiMismatchException` with both values in
 its message, instead of hanging or reading past a buffer. After `Dispose` every member throws
-`ObjectDisposedException`; MPI cannot be initialised twice in one process, so a second `Initialize` after it throws
-`InvalidOperationException`.
+`ObjectDisposedException`. MPI cannot be initialised twice in one process, so after a real MPI world is disposed a
+second `Initialize` throws `InvalidOperationException` (a world of one never started MPI and may be created again).
 
 ## Data-parallel training
 

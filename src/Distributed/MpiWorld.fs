@@ -82,7 +82,7 @@ type MpiWorld private (implementation: MpiImplementation, handles: Handles, rank
     /// The world of this process: a real MPI world when the process was started by an MPI launcher (mpirun, mpiexec,
     /// srun), else a world of one rank that loads no MPI library.
     /// </summary>
-    /// <exception cref="T:System.InvalidOperationException">A world is already active in this process, or MPI was finalised here already (MPI cannot be initialised twice).</exception>
+    /// <exception cref="T:System.InvalidOperationException">A world is already active in this process, or a real MPI world was finalised here already (MPI cannot be initialised twice; a world of one may be created again).</exception>
     /// <exception cref="T:System.DllNotFoundException">The process was launched by MPI but no MPI library loads; the message names the packages to install.</exception>
     /// <exception cref="T:Fluxion.Distributed.MpiException">MPI_Init_thread failed, or the library's world does not have the size the launcher announced (a launcher and a library from different MPI installations).</exception>
     static member Initialize() : MpiWorld = MpiWorld.Initialize(Launcher.current ())
