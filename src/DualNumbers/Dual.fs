@@ -348,9 +348,15 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Polygamma(n: int, x: Dual<'T>) =
         Dual<'T>(PolygammaRule.Value(n, x.Primal), Chain.Scale(PolygammaRule.Derivative(n, x.Primal), x.Tangent))
-    /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    /// <summary>
+    /// x·y + z with the primal fused (one rounding, as <c>FusedMultiplyAdd</c> of the primal type: generic code that
+    /// computes an exact product's error term gets the same value on this type as on 'T); the derivative parts are
+    /// those of x·y + z (the multiply and add rules).
+    /// </summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member FusedMultiplyAdd(x: Dual<'T>, y: Dual<'T>, z: Dual<'T>) = Dual<'T>.op_Addition(Dual<'T>.op_Multiply(x, y), z)
+    static member FusedMultiplyAdd(x: Dual<'T>, y: Dual<'T>, z: Dual<'T>) =
+        let composed = Dual<'T>.op_Addition(Dual<'T>.op_Multiply(x, y), z)
+        Dual<'T>('T.FusedMultiplyAdd(x.Primal, y.Primal, z.Primal), composed.Tangent)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ieee754Remainder(x: Dual<'T>, y: Dual<'T>) = Dual<'T>.Apply<RemainderRule>(x, y)

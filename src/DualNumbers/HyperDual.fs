@@ -385,9 +385,15 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Polygamma(n: int, x: HyperDual<'T>) =
         HyperDual<'T>.Lift(x, PolygammaRule.Value(n, x.Primal), PolygammaRule.Derivative(n, x.Primal), PolygammaRule.SecondDerivative(n, x.Primal))
-    /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    /// <summary>
+    /// x·y + z with the primal fused (one rounding, as <c>FusedMultiplyAdd</c> of the primal type: generic code that
+    /// computes an exact product's error term gets the same value on this type as on 'T); the derivative parts are
+    /// those of x·y + z (the multiply and add rules).
+    /// </summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member FusedMultiplyAdd(x: HyperDual<'T>, y: HyperDual<'T>, z: HyperDual<'T>) = HyperDual<'T>.op_Addition(HyperDual<'T>.op_Multiply(x, y), z)
+    static member FusedMultiplyAdd(x: HyperDual<'T>, y: HyperDual<'T>, z: HyperDual<'T>) =
+        let c = HyperDual<'T>.op_Addition(HyperDual<'T>.op_Multiply(x, y), z)
+        HyperDual<'T>('T.FusedMultiplyAdd(x.Primal, y.Primal, z.Primal), c.E1, c.E2, c.E12)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ieee754Remainder(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>.Apply<RemainderRule>(x, y)

@@ -367,9 +367,15 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Polygamma(n: int, x: MultiDual<'T>) =
         MultiDual<'T>.Lift(x, PolygammaRule.Value(n, x.Primal), PolygammaRule.Derivative(n, x.Primal))
-    /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    /// <summary>
+    /// x·y + z with the primal fused (one rounding, as <c>FusedMultiplyAdd</c> of the primal type: generic code that
+    /// computes an exact product's error term gets the same value on this type as on 'T); the derivative parts are
+    /// those of x·y + z (the multiply and add rules).
+    /// </summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member FusedMultiplyAdd(x: MultiDual<'T>, y: MultiDual<'T>, z: MultiDual<'T>) = MultiDual<'T>.op_Addition(MultiDual<'T>.op_Multiply(x, y), z)
+    static member FusedMultiplyAdd(x: MultiDual<'T>, y: MultiDual<'T>, z: MultiDual<'T>) =
+        let composed = MultiDual<'T>.op_Addition(MultiDual<'T>.op_Multiply(x, y), z)
+        MultiDual<'T>('T.FusedMultiplyAdd(x.Primal, y.Primal, z.Primal), composed.Tangents)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ieee754Remainder(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<RemainderRule>(x, y)

@@ -75,6 +75,24 @@ module internal R =
     /// Calls a binary rule's second partials from code that names the rule (HyperDual's operators).
     let inline secondPartialsOf<'R, 'T when 'R :> IBinaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) (y: 'T) (z: 'T) =
         'R.SecondPartials(x, y, z)
+    /// <summary>
+    /// σ′(x) = σ(x)·σ(−x) = e/(1 + e)² with e = e^(−x) for x ≥ 0 and eˣ below 0: relatively accurate over the whole
+    /// range (σ·(1 − σ) cancels to exactly 0 from x ≈ 37 on, where σ′ is still 1e-16 and more). The branch negates
+    /// x instead of taking |x|, so that nested duals differentiate a smooth formula on each side (|x| has the
+    /// convention |·|′(0) = 0, which would make the third derivative at 0 wrong).
+    /// </summary>
+    /// Below |x| = 1 it is 1/(4·cosh²(x/2)) instead: differentiated again (nested duals, Var over Var), e/(1 + e)²
+    /// gives e·(e − 1)/(1 + e)³, whose e − 1 cancels near 0, while the cosh form's derivative has sinh(x/2) there.
+    let inline logisticDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T =
+        if lt ('T.Abs x) 'T.One then
+            let ch = 'T.Cosh(x * half ())
+            c 0.25 / (ch * ch)
+        else
+            let e = 'T.Exp(if ge x 'T.Zero then -x else x)
+            let d = 'T.One + e
+            e / (d * d)
+    /// <summary>√((1 − x)(1 + x)) = √(1 − x²) without the cancellation of 1 − x·x near ±1 (1 − x is exact there).</summary>
+    let inline sqrtOneMinusSquare<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = 'T.Sqrt(('T.One - x) * ('T.One + x))
     let inline logOf2<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 0.69314718055994530942
     let inline logOf10<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 2.30258509299404568402
 
@@ -232,8 +250,9 @@ type Expm1Rule =
     interface IUnaryRule with
         static member Name = "expm1"
         static member Notes = "all reals"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.ExpM1 x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = fx + 'T.One
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.ExpM1 x
+        // eˣ, not fx + 1: for x ≲ −37, fx rounds to −1 and fx + 1 to 0 although eˣ is still 1e-17 and more.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Exp x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = dfx
 
 /// <summary>2ˣ − 1.</summary>
@@ -242,8 +261,9 @@ type Exp2m1Rule =
     interface IUnaryRule with
         static member Name = "exp2m1"
         static member Notes = "all reals"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp2M1 x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf2 () * (fx + 'T.One)
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Exp2M1 x
+        // ln 2 · 2ˣ, not ln 2 · (fx + 1), which cancels for very negative x (as expm1).
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.logOf2 () * 'T.Exp2 x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf2 () * dfx
 
 /// <summary>10ˣ − 1.</summary>
@@ -252,8 +272,9 @@ type Exp10m1Rule =
     interface IUnaryRule with
         static member Name = "exp10m1"
         static member Notes = "all reals"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp10M1 x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf10 () * (fx + 'T.One)
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Exp10M1 x
+        // ln 10 · 10ˣ, not ln 10 · (fx + 1), which cancels for very negative x (as expm1).
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.logOf10 () * 'T.Exp10 x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf10 () * dfx
 
 /// <summary>ln x. Domain x ≥ 0: ln 0 = −∞ with derivative +∞; NaN value and derivatives below 0.</summary>
@@ -292,7 +313,7 @@ type Log1pRule =
     interface IUnaryRule with
         static member Name = "log1p"
         static member Notes = "x >= -1; derivative +inf at -1; NaN below -1"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.LogP1 x
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.LogP1 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / (x + 'T.One))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = -dfx * dfx
 
@@ -302,7 +323,7 @@ type Log2p1Rule =
     interface IUnaryRule with
         static member Name = "log2p1"
         static member Notes = "x >= -1; NaN below -1"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log2P1 x
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Log2P1 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / ((x + 'T.One) * R.logOf2 ()))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (x + 'T.One)
 
@@ -312,7 +333,7 @@ type Log10p1Rule =
     interface IUnaryRule with
         static member Name = "log10p1"
         static member Notes = "x >= -1; NaN below -1"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log10P1 x
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Log10P1 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / ((x + 'T.One) * R.logOf10 ()))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (x + 'T.One)
 
@@ -395,7 +416,7 @@ type AsinRule =
         static member Name = "asin"
         static member Notes = "-1 <= x <= 1; derivative +inf at +-1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Asin x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / 'T.Sqrt('T.One - x * x)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / R.sqrtOneMinusSquare x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx * dfx * dfx
 
 /// <summary>arccos x. Domain [−1, 1]; derivative −∞ at ±1; NaN outside.</summary>
@@ -405,7 +426,7 @@ type AcosRule =
         static member Name = "acos"
         static member Notes = "-1 <= x <= 1; derivative -inf at +-1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Acos x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / 'T.Sqrt('T.One - x * x)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / R.sqrtOneMinusSquare x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx * dfx * dfx
 
 /// <summary>arctan x.</summary>
@@ -425,8 +446,8 @@ type AsinPiRule =
         static member Name = "asinpi"
         static member Notes = "-1 <= x <= 1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AsinPi x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.Pi * 'T.Sqrt('T.One - x * x))
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / ('T.One - x * x)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.Pi * R.sqrtOneMinusSquare x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / (('T.One - x) * ('T.One + x))
 
 /// <summary>arccos(x)/π. Domain [−1, 1].</summary>
 [<Struct>]
@@ -435,8 +456,8 @@ type AcosPiRule =
         static member Name = "acospi"
         static member Notes = "-1 <= x <= 1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AcosPi x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / ('T.Pi * 'T.Sqrt('T.One - x * x))
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / ('T.One - x * x)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / ('T.Pi * R.sqrtOneMinusSquare x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / (('T.One - x) * ('T.One + x))
 
 /// <summary>arctan(x)/π.</summary>
 [<Struct>]
@@ -477,7 +498,9 @@ type TanhRule =
         static member Name = "tanh"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Tanh x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One - fx * fx
+        // sech²x = 4·σ′(2x), not 1 − tanh²x: that cancels to exactly 0 from |x| ≈ 19 on, where sech² is still 1e-16
+        // and more; 4σ′(2x) keeps its relative accuracy until it underflows.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.c 4.0 * R.logisticDerivative (R.two () * x)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * fx * dfx
 
 /// <summary>arsinh x.</summary>
@@ -487,8 +510,10 @@ type AsinhRule =
         static member Name = "asinh"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Asinh x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / 'T.Sqrt(x * x + 'T.One)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -x * dfx * dfx * dfx
+        // 1/hypot(x, 1): √(x² + 1) overflows from |x| ≈ 1.3e154 on, where the derivative is still 1e-154.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / 'T.Hypot(x, 'T.One)
+        // −(x·f′)·f′·f′: x·f′ is bounded, so the product does not underflow before −x/(x² + 1)^(3/2) does.
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -(x * dfx) * dfx * dfx
 
 /// <summary>arcosh x. Domain x ≥ 1; derivative +∞ at 1; NaN below 1.</summary>
 [<Struct>]
@@ -497,8 +522,10 @@ type AcoshRule =
         static member Name = "acosh"
         static member Notes = "x >= 1; derivative +inf at 1; NaN below 1"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Acosh x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x 'T.One ('T.One / 'T.Sqrt(x * x - 'T.One))
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -x * dfx * dfx * dfx
+        // 1/(√(x − 1)·√(x + 1)): no overflow for large x, and no cancellation near 1 (x − 1 is exact there).
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
+            R.below x 'T.One ('T.One / ('T.Sqrt(x - 'T.One) * 'T.Sqrt(x + 'T.One)))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -(x * dfx) * dfx * dfx
 
 /// <summary>artanh x. Domain (−1, 1); ±∞ at ±1 with derivative +∞; NaN outside.</summary>
 [<Struct>]
@@ -508,7 +535,7 @@ type AtanhRule =
         static member Notes = "-1 <= x <= 1; derivative +inf at +-1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atanh x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
-            if R.gt ('T.Abs x) 'T.One then R.nanAt x else 'T.One / ('T.One - x * x)
+            if R.gt ('T.Abs x) 'T.One then R.nanAt x else 'T.One / (('T.One - x) * ('T.One + x))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.two () * x * dfx * dfx
 
 // ----- piecewise ------------------------------------------------------------------------------
@@ -594,8 +621,10 @@ type SigmoidRule =
             else
                 let e = 'T.Exp x
                 e / ('T.One + e)
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = fx * ('T.One - fx)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = dfx * ('T.One - R.two () * fx)
+        // σ(x)·σ(−x) (R.logisticDerivative), not σ·(1 − σ), which cancels to 0 for large x.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.logisticDerivative x
+        // σ′·(1 − 2σ) = −σ′·tanh(x/2): 1 − 2σ cancels near 0, where σ″ ≈ −x/8 is small but not zero.
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx * 'T.Tanh(x * R.half ())
 
 /// <summary>softplus ln(1 + eˣ) = max(x, 0) + ln(1 + e^−|x|), without overflow. Its derivative is the sigmoid.</summary>
 [<Struct>]
@@ -603,9 +632,10 @@ type SoftplusRule =
     interface IUnaryRule with
         static member Name = "softplus"
         static member Notes = "all reals"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Max(x, 'T.Zero) + 'T.LogP1('T.Exp(-('T.Abs x)))
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Max(x, 'T.Zero) + Special.LogP1('T.Exp(-('T.Abs x)))
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.valueOf<SigmoidRule, 'T> x
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = dfx * ('T.One - dfx)
+        // σ′(x) from x, not σ·(1 − σ) (which cancels to 0 for large x).
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = R.logisticDerivative x
 
 // ----- special functions ------------------------------------------------------------------------
 
@@ -616,7 +646,12 @@ type ErfRule =
         static member Name = "erf"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Erf x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.c 1.1283791670955125739 * 'T.Exp(-(x * x))
+        // e^(−x²) with x² split exactly into p + err (err by a fused multiply-add): e^(−p)·(1 − err). The rounding of
+        // x·x alone would cost x²·ε of relative accuracy (1e-13 near x = 26, where the derivative is still 1e-294).
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
+            let p = x * x
+            let err = 'T.FusedMultiplyAdd(x, x, -p)
+            R.c 1.1283791670955125739 * ('T.Exp(-p) * ('T.One - err))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * x * dfx
 
 /// <summary>Γ(x); Γ′ = Γ·ψ, Γ″ = Γ·(ψ² + ψ′). NaN at the poles 0, −1, −2, ….</summary>
@@ -670,13 +705,16 @@ type DivideRule =
         static member Name = "divide"
         static member Notes = "y <> 0; IEEE values at y = 0 (d/dx of 1/x at 0 is -inf); a zero tangent stays zero"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = x / y
-        // One division: ∂/∂y = −z·(1/y) reuses ∂/∂x (a division costs as much as several multiplies).
+        // One division: ∂/∂y = −z·(1/y) reuses ∂/∂x (a division costs as much as several multiplies), except where
+        // 1/y² is not a normal number (|y| beyond about 1e154 or below 1e-154 in double): there −z/y, because
+        // differentiating −z·r again (nested duals, Var over Var) goes through r′ = −r², which would lose its digits.
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
             let r = 'T.One / y
-            struct (r, -z * r)
+            struct (r, (if 'T.IsNormal(r * r) then -z * r else -z / y))
+        // With r = 1/y: −r² and 2·z·r·r, not 1/y²: y·y overflows for |y| ≳ 1.3e154 although 2x/y³ may be representable.
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
-            let invY2 = 'T.One / (y * y)
-            struct ('T.Zero, -invY2, R.two () * z * invY2)
+            let r = 'T.One / y
+            struct ('T.Zero, -(r * r), R.two () * z * r * r)
 
 /// <summary>
 /// xʸ with both arguments variable. ∂/∂x = y·xʸ⁻¹ (0 for y = 0), ∂/∂y = xʸ·ln x, with the conventions
@@ -711,8 +749,10 @@ type HypotRule =
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, h: 'T) =
             if 'T.IsZero h then struct ('T.Zero, 'T.Zero, 'T.Zero)
             else
-                let h3 = h * h * h
-                struct (y * y / h3, -(x * y) / h3, x * x / h3)
+                // With the unit vector (u, v) = (x, y)/h: v²/h, −uv/h, u²/h; h³ would overflow or underflow first.
+                let u = x / h
+                let v = y / h
+                struct (v * v / h, -(u * v) / h, u * u / h)
 
 /// <summary>atan2(y, x), the angle of the point (x, y); note the argument order (y first, as in .NET).
 /// ∂/∂y = x/r², ∂/∂x = −y/r²; convention: zero partials at (0, 0).</summary>
@@ -722,16 +762,19 @@ type Atan2Rule =
         static member Name = "atan2"
         static member Notes = "all reals; arguments (y, x); zero partials at (0, 0)"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T) = 'T.Atan2(y, x)
+        // Written with r = hypot(x, y) and the unit vector (u, v) = (x, y)/r: x² + y² and r⁴ overflow or underflow
+        // (to a wrong 0 or a wrong "(0, 0)") long before the partials x/r² and −y/r² do.
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T, _z: 'T) =
-            let r2 = x * x + y * y
-            if 'T.IsZero r2 then struct ('T.Zero, 'T.Zero) else struct (x / r2, -y / r2)
+            let r = 'T.Hypot(x, y)
+            if 'T.IsZero r then struct ('T.Zero, 'T.Zero) else struct (x / r / r, -y / r / r)
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T, _z: 'T) =
-            let r2 = x * x + y * y
-            if 'T.IsZero r2 then struct ('T.Zero, 'T.Zero, 'T.Zero)
+            let r = 'T.Hypot(x, y)
+            if 'T.IsZero r then struct ('T.Zero, 'T.Zero, 'T.Zero)
             else
-                let r4 = r2 * r2
-                let twoXY = R.two () * x * y
-                struct (-twoXY / r4, (y * y - x * x) / r4, twoXY / r4)
+                let u = x / r
+                let v = y / r
+                let twoUV = R.two () * u * v
+                struct (-twoUV / r / r, (v - u) * (v + u) / r / r, twoUV / r / r)
 
 /// <summary>max(x, y). Convention: at a tie each argument gets half the derivative; NaN if either is NaN.</summary>
 [<Struct>]
