@@ -495,10 +495,12 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
         static member IsZero x = 'T.IsZero x.Primal
         // selection
         static member Abs x = HyperDual<'T>.Abs x
-        static member MaxMagnitude(x, y) = if 'T.op_Equality('T.MaxMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MaxMagnitudeNumber(x, y) = if 'T.op_Equality('T.MaxMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitude(x, y) = if 'T.op_Equality('T.MinMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitudeNumber(x, y) = if 'T.op_Equality('T.MinMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
+        static member MaxMagnitude(x, y) = HyperDual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MaxMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else HyperDual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MinMagnitude(x, y) = HyperDual<'T>.Apply<MinMagnitudeRule>(x, y)
+        static member MinMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else HyperDual<'T>.Apply<MinMagnitudeRule>(x, y)
         static member Max(x, y) = HyperDual<'T>.Max(x, y)
         static member Min(x, y) = HyperDual<'T>.Min(x, y)
         static member MaxNumber(x, y) = HyperDual<'T>.MaxNumber(x, y)

@@ -478,10 +478,12 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
         static member IsZero x = 'T.IsZero x.Primal
         // selection
         static member Abs x = MultiDual<'T>.Abs x
-        static member MaxMagnitude(x, y) = if 'T.op_Equality('T.MaxMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MaxMagnitudeNumber(x, y) = if 'T.op_Equality('T.MaxMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitude(x, y) = if 'T.op_Equality('T.MinMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitudeNumber(x, y) = if 'T.op_Equality('T.MinMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
+        static member MaxMagnitude(x, y) = MultiDual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MaxMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else MultiDual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MinMagnitude(x, y) = MultiDual<'T>.Apply<MinMagnitudeRule>(x, y)
+        static member MinMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else MultiDual<'T>.Apply<MinMagnitudeRule>(x, y)
         static member Max(x, y) = MultiDual<'T>.Max(x, y)
         static member Min(x, y) = MultiDual<'T>.Min(x, y)
         static member MaxNumber(x, y) = MultiDual<'T>.MaxNumber(x, y)

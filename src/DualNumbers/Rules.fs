@@ -91,6 +91,25 @@ module internal R =
             let e = 'T.Exp(if ge x 'T.Zero then -x else x)
             let d = 'T.One + e
             e / (d * d)
+    /// <summary>
+    /// atan′(x) = 1/(1 + x²), for |x| &gt; 1 written with r = 1/x as r²/(1 + r²): that is the limit 0 at ±∞ in every
+    /// mode (differentiating 1/(1 + x²) again at ∞ meets ∞/∞) and does not overflow in x².
+    /// </summary>
+    let inline atanDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T =
+        if gt ('T.Abs x) 'T.One then
+            let r = 'T.One / x
+            let r2 = r * r
+            r2 / ('T.One + r2)
+        else 'T.One / ('T.One + x * x)
+    /// <summary>atan″(x) = −2x/(1 + x²)², for |x| &gt; 1 as −2r³/(1 + r²)² with r = 1/x (the limit 0 at ±∞).</summary>
+    let inline atanSecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T =
+        if gt ('T.Abs x) 'T.One then
+            let r = 'T.One / x
+            let s = 'T.One + r * r
+            c (Operators.(~-) 2.0) * r * r * r / (s * s)
+        else
+            let s = 'T.One + x * x
+            c (Operators.(~-) 2.0) * x / (s * s)
     /// <summary>√((1 − x)(1 + x)) = √(1 − x²) without the cancellation of 1 − x·x near ±1 (1 − x is exact there).</summary>
     let inline sqrtOneMinusSquare<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = 'T.Sqrt(('T.One - x) * ('T.One + x))
     let inline logOf2<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 0.69314718055994530942
@@ -161,10 +180,12 @@ type SqrtRule =
 type CbrtRule =
     interface IUnaryRule with
         static member Name = "cbrt"
-        static member Notes = "all reals; derivative +inf at 0"
+        static member Notes = "all reals; derivative +inf at 0, second derivative NaN at 0 (the one-sided limits differ)"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cbrt x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One / (R.c 3.0 * fx * fx)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 0.6666666666666666) * dfx / x
+        // At 0, f″ → −∞ from the right and +∞ from the left: NaN (nested duals get NaN there too, from 0·∞).
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) =
+            if 'T.IsZero x then R.nanAt x else R.c (Operators.(~-) 0.6666666666666666) * dfx / x
 
 /// <summary>xᶜ for a constant exponent c. Written once for the integer and real exponent cases.</summary>
 [<AbstractClass; Sealed>]
@@ -198,9 +219,14 @@ type RootNRule =
     static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(n: int, fx: 'T) : 'T =
         if n = 1 then 'T.One else 'T.One / ('T.CreateChecked n * 'T.Pow(fx, 'T.CreateChecked(Operators.(-) n 1)))
 
-    /// <summary>(1 − n)·dfx/(n·x), with dfx the first derivative; exactly 0 for n = 1.</summary>
+    /// <summary>
+    /// (1 − n)·dfx/(n·x), with dfx the first derivative; exactly 0 for n = 1. At 0: −∞ for even n (the limit from
+    /// inside the domain, as √), NaN for odd n (−∞ from the right, +∞ from the left, as ∛).
+    /// </summary>
     static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, n: int, dfx: 'T) : 'T =
-        if n = 1 then 'T.Zero else 'T.CreateChecked(Operators.(-) 1 n) * dfx / ('T.CreateChecked n * x)
+        if n = 1 then 'T.Zero
+        elif 'T.IsZero x && Operators.(%) n 2 = 1 then R.nanAt x
+        else 'T.CreateChecked(Operators.(-) 1 n) * dfx / ('T.CreateChecked n * x)
 
 /// <summary>ψ⁽ⁿ⁾(x), whose derivative is ψ⁽ⁿ⁺¹⁾(x). Covers digamma (n = 0) and all higher orders.</summary>
 [<AbstractClass; Sealed>]
@@ -436,8 +462,8 @@ type AtanRule =
         static member Name = "atan"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atan x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.One + x * x)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * x * dfx * dfx
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.atanDerivative x
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = R.atanSecondDerivative x
 
 /// <summary>arcsin(x)/π. Domain [−1, 1].</summary>
 [<Struct>]
@@ -466,8 +492,9 @@ type AtanPiRule =
         static member Name = "atanpi"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AtanPi x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.Pi * ('T.One + x * x))
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * x * dfx / ('T.One + x * x)
+        // atan′/π and atan″/π: the limits at ±∞ and the overflow-free form of AtanRule.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.atanDerivative x / 'T.Pi
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = R.atanSecondDerivative x / 'T.Pi
 
 // ----- hyperbolic -------------------------------------------------------------------------------
 
@@ -727,13 +754,12 @@ type PowRule =
         static member Notes = "x > 0 for d/dy; d/dy = 0 at x = 0 and NaN for x < 0; d/dx = y*x^(y-1), 0 for y = 0"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Pow(x, y)
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
-            let dy =
-                if 'T.IsZero x then 'T.Zero
-                elif R.lt x 'T.Zero then R.nanAt x
-                else z * 'T.Log x
+            // For x < 0, z·ln x is NaN through ln x; written as the product (not a NaN of x alone) so that it depends
+            // on y as well, and its derivative in y (∂²/∂y², reverse over reverse, nested duals) is NaN too.
+            let dy = if 'T.IsZero x then 'T.Zero else z * 'T.Log x
             struct (PowerRule.Derivative(x, y), dy)
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
-            let logX = if 'T.IsZero x then 'T.Zero elif R.lt x 'T.Zero then R.nanAt x else 'T.Log x
+            let logX = if 'T.IsZero x then 'T.Zero else 'T.Log x
             let dxy = if 'T.IsZero y then 'T.Zero else 'T.Pow(x, y - 'T.One) * ('T.One + y * logX)
             struct (PowerRule.SecondDerivative(x, y), dxy, z * logX * logX)
 
@@ -788,7 +814,9 @@ type MaxRule =
             elif R.lt x y then struct ('T.Zero, 'T.One)
             elif R.eq x y then struct (R.half (), R.half ())
             else struct ('T.NaN, 'T.NaN)
-        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
+        // NaN like the partials when an argument is NaN (nested duals and Var over Var differentiate the NaN partials).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, z: 'T) =
+            if 'T.IsNaN z then struct ('T.NaN, 'T.NaN, 'T.NaN) else struct ('T.Zero, 'T.Zero, 'T.Zero)
 
 /// <summary>min(x, y). Convention: at a tie each argument gets half the derivative; NaN if either is NaN.</summary>
 [<Struct>]
@@ -802,7 +830,48 @@ type MinRule =
             elif R.gt x y then struct ('T.Zero, 'T.One)
             elif R.eq x y then struct (R.half (), R.half ())
             else struct ('T.NaN, 'T.NaN)
-        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
+        // NaN like the partials when an argument is NaN (nested duals and Var over Var differentiate the NaN partials).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, z: 'T) =
+            if 'T.IsNaN z then struct ('T.NaN, 'T.NaN, 'T.NaN) else struct ('T.Zero, 'T.Zero, 'T.Zero)
+
+/// <summary>
+/// The argument of larger magnitude (.NET's MaxMagnitude: at |x| = |y| with x ≠ y, the positive one). The derivative
+/// is the returned argument's; at a tie x = y each argument gets half (as <see cref="T:Fluxion.MaxRule"/>); NaN if
+/// either is NaN.
+/// </summary>
+[<Struct>]
+type MaxMagnitudeRule =
+    interface IBinaryRule with
+        static member Name = "maxmagnitude"
+        static member Notes = "all reals; derivative of the returned argument (the positive one at |x| = |y|); x = y splits 1/2 : 1/2; NaN propagates"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxMagnitude(x, y)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
+            if R.eq x y then struct (R.half (), R.half ())
+            elif 'T.IsNaN z then struct ('T.NaN, 'T.NaN)
+            elif R.eq z x then struct ('T.One, 'T.Zero)
+            else struct ('T.Zero, 'T.One)
+        // NaN like the partials when an argument is NaN (nested duals and Var over Var differentiate the NaN partials).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, z: 'T) =
+            if 'T.IsNaN z then struct ('T.NaN, 'T.NaN, 'T.NaN) else struct ('T.Zero, 'T.Zero, 'T.Zero)
+
+/// <summary>
+/// The argument of smaller magnitude (.NET's MinMagnitude: at |x| = |y| with x ≠ y, the negative one); derivative
+/// conventions as <see cref="T:Fluxion.MaxMagnitudeRule"/>.
+/// </summary>
+[<Struct>]
+type MinMagnitudeRule =
+    interface IBinaryRule with
+        static member Name = "minmagnitude"
+        static member Notes = "all reals; derivative of the returned argument (the negative one at |x| = |y|); x = y splits 1/2 : 1/2; NaN propagates"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MinMagnitude(x, y)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
+            if R.eq x y then struct (R.half (), R.half ())
+            elif 'T.IsNaN z then struct ('T.NaN, 'T.NaN)
+            elif R.eq z x then struct ('T.One, 'T.Zero)
+            else struct ('T.Zero, 'T.One)
+        // NaN like the partials when an argument is NaN (nested duals and Var over Var differentiate the NaN partials).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, z: 'T) =
+            if 'T.IsNaN z then struct ('T.NaN, 'T.NaN, 'T.NaN) else struct ('T.Zero, 'T.Zero, 'T.Zero)
 
 /// <summary>The IEEE remainder x − y·round(x/y): ∂/∂x = 1, ∂/∂y = −round(x/y).</summary>
 [<Struct>]

@@ -458,10 +458,10 @@ let binaryRows: BinaryRow list =
       binary "copysign" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.CopySign(x, y) }
         (fun x y -> Math.CopySign(x, y)) (fun x y -> float (sign x * sign y)) zero2 zero2 zero2 zero2
         None [ box (0.0, 4.0) (0.0, 4.0); box (0.0, 4.0) (-4.0, 0.0); box (-4.0, 0.0) (0.0, 4.0); box (-4.0, 0.0) (-4.0, 0.0) ]
-      binary "maxmagnitude" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxMagnitude(x, y) }
+      binary "maxmagnitude" [ "maxmagnitude" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxMagnitude(x, y) }
         (fun x y -> Math.MaxMagnitude(x, y)) (fun x y -> if abs x > abs y then 1.0 else 0.0) (fun x y -> if abs x < abs y then 1.0 else 0.0)
         zero2 zero2 zero2 None [ box (2.0, 4.0) (-1.5, 1.5); box (-1.0, 1.0) (-4.0, -2.0) ]
-      binary "minmagnitude" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MinMagnitude(x, y) }
+      binary "minmagnitude" [ "minmagnitude" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MinMagnitude(x, y) }
         (fun x y -> Math.MinMagnitude(x, y)) (fun x y -> if abs x < abs y then 1.0 else 0.0) (fun x y -> if abs x > abs y then 1.0 else 0.0)
         zero2 zero2 zero2 None [ box (2.0, 4.0) (-1.5, 1.5); box (-1.0, 1.0) (-4.0, -2.0) ]
       binary "maxnumber" [ "max" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxNumber(x, y) }
@@ -480,17 +480,18 @@ let binaryRows: BinaryRow list =
 
 // ----- conventions at non-smooth and undefined points (docs/conventions.fsx) -----------------------
 
-/// A documented convention for a function of one variable at one point: exact value, f′ and (where the
-/// convention fixes it) f″. NaN means "NaN"; infinities are exact.
+/// A documented convention for a function of one variable at one point: exact value, f′ and f″ (every mode must give
+/// all three). NaN means "NaN"; infinities are exact.
 type UnaryConvention =
     { Name: string
       F: IUnaryFunction
       X: float
       Value: float
       D1: float
-      D2: float voption }
+      D2: float }
 
-/// A documented convention for a function of two variables at one point: value and both partials.
+/// A documented convention for a function of two variables at one point: value, both partials and the three second
+/// partials (∂xx, ∂xy, ∂yy).
 type BinaryConvention =
     { Name: string
       F: IBinaryFunction
@@ -498,100 +499,125 @@ type BinaryConvention =
       Y: float
       Value: float
       Dx: float
-      Dy: float }
+      Dy: float
+      Dxx: float
+      Dxy: float
+      Dyy: float }
 
 let private rowF (name: string) = (unaryRows |> List.find (fun r -> r.Name = name)).F
 let private rowF2 (name: string) = (binaryRows |> List.find (fun r -> r.Name = name)).F
 let private conv name f x value d1 d2 : UnaryConvention = { Name = name; F = f; X = x; Value = value; D1 = d1; D2 = d2 }
 let private at name x value d1 d2 = conv $"{name} at {x}" (rowF name) x value d1 d2
-let private conv2 name f x y value dx dy : BinaryConvention = { Name = name; F = f; X = x; Y = y; Value = value; Dx = dx; Dy = dy }
-let private at2 name x y value dx dy = conv2 $"{name} at ({x}, {y})" (rowF2 name) x y value dx dy
+let private conv2 name f x y value dx dy (dxx, dxy, dyy) : BinaryConvention =
+    { Name = name; F = f; X = x; Y = y; Value = value; Dx = dx; Dy = dy; Dxx = dxx; Dxy = dxy; Dyy = dyy }
+let private at2 name x y value dx dy second = conv2 $"{name} at ({x}, {y})" (rowF2 name) x y value dx dy second
+let private flat = 0.0, 0.0, 0.0
 
-/// Every documented unary convention; each flavour must reproduce it exactly.
+/// Every documented unary convention (docs/conventions.fsx); each flavour must reproduce it exactly.
 let unaryConventions: UnaryConvention list =
-    [ at "abs" 0.0 0.0 0.0 (ValueSome 0.0)
-      at "abs" -0.0 0.0 0.0 (ValueSome 0.0)
-      at "floor" 2.0 2.0 0.0 (ValueSome 0.0)
-      at "ceiling" -1.0 -1.0 0.0 (ValueSome 0.0)
-      at "round" 0.5 0.0 0.0 (ValueSome 0.0)
-      at "truncate" -3.0 -3.0 0.0 (ValueSome 0.0)
-      at "sqrt" 0.0 0.0 infinity (ValueSome -infinity)
-      at "log" 0.0 -infinity infinity (ValueSome -infinity)
-      at "log1p" -1.0 -infinity infinity (ValueSome -infinity)
-      at "cbrt" 0.0 0.0 infinity ValueNone
-      at "rootn (n = 3)" 0.0 0.0 infinity ValueNone
-      at "asin" 1.0 (Math.PI / 2.0) infinity ValueNone
-      at "acos" 1.0 0.0 -infinity ValueNone
-      at "atanh" 1.0 infinity infinity ValueNone
+    [ at "abs" 0.0 0.0 0.0 0.0
+      at "abs" -0.0 0.0 0.0 0.0
+      at "floor" 2.0 2.0 0.0 0.0
+      at "ceiling" -1.0 -1.0 0.0 0.0
+      at "round" 0.5 0.0 0.0 0.0
+      at "truncate" -3.0 -3.0 0.0 0.0
+      // At the end of the domain: the one-sided limits from inside.
+      at "sqrt" 0.0 0.0 infinity -infinity
+      conv "rootn (n = 2) at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.RootN(x, 2) }
+        0.0 0.0 infinity -infinity
+      at "log" 0.0 -infinity infinity -infinity
+      at "log1p" -1.0 -infinity infinity -infinity
+      at "asin" 1.0 (Math.PI / 2.0) infinity infinity
+      at "acos" 1.0 0.0 -infinity -infinity
+      at "atanh" 1.0 infinity infinity infinity
+      // Inside the domain where f′ → +∞ from both sides but f″ → −∞ from the right and +∞ from the left: f″ NaN.
+      at "cbrt" 0.0 0.0 infinity nan
+      at "cbrt" -0.0 0.0 infinity nan
+      at "rootn (n = 3)" 0.0 0.0 infinity nan
       // Outside the real domain: NaN value and derivatives.
-      at "log" -1.0 nan nan (ValueSome nan)
-      at "log2" -1.0 nan nan (ValueSome nan)
-      at "log10" -1.0 nan nan (ValueSome nan)
-      at "log1p" -2.0 nan nan (ValueSome nan)
-      at "sqrt" -1.0 nan nan (ValueSome nan)
-      at "asin" 2.0 nan nan (ValueSome nan)
-      at "acos" -2.0 nan nan (ValueSome nan)
-      at "acosh" 0.5 nan nan (ValueSome nan)
-      at "atanh" 2.0 nan nan (ValueSome nan)
-      at "gamma" 0.0 nan nan (ValueSome nan)
-      at "gamma" -2.0 nan nan (ValueSome nan)
-      at "loggamma" -1.0 nan nan (ValueSome nan)
-      at "digamma" 0.0 nan nan (ValueSome nan)
+      at "log" -1.0 nan nan nan
+      at "log2" -1.0 nan nan nan
+      at "log10" -1.0 nan nan nan
+      at "log1p" -2.0 nan nan nan
+      at "sqrt" -1.0 nan nan nan
+      at "asin" 2.0 nan nan nan
+      at "acos" -2.0 nan nan nan
+      at "acosh" 0.5 nan nan nan
+      at "atanh" 2.0 nan nan nan
+      at "gamma" 0.0 nan nan nan
+      at "gamma" -2.0 nan nan nan
+      at "loggamma" -1.0 nan nan nan
+      at "digamma" 0.0 nan nan nan
       conv "rootn (n = 2) at -4" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.RootN(x, 2) }
-        -4.0 nan nan ValueNone
+        -4.0 nan nan nan
       // Odd roots of negative numbers are real, as Double.RootN: (1/3)(-2/3)(-8)^(-5/3) = 1/144.
-      at "rootn (n = 3)" -8.0 -2.0 (1.0 / 12.0) (ValueSome(1.0 / 144.0))
+      at "rootn (n = 3)" -8.0 -2.0 (1.0 / 12.0) (1.0 / 144.0)
       // pow with a constant exponent.
       conv "x^0 at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, 'T.Zero) }
-        0.0 1.0 0.0 (ValueSome 0.0)
+        0.0 1.0 0.0 0.0
       conv "x^1 at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, 'T.One) }
-        0.0 0.0 1.0 (ValueSome 0.0)
+        0.0 0.0 1.0 0.0
       conv "x^2 at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, Gm.C 2.0) }
-        0.0 0.0 0.0 (ValueSome 2.0)
-      at "pow (integer exponent 3)" -2.0 -8.0 12.0 (ValueSome -12.0)
+        0.0 0.0 0.0 2.0
+      at "pow (integer exponent 3)" -2.0 -8.0 12.0 -12.0
       // NaN and infinities.
-      at "sin" nan nan nan (ValueSome nan)
-      at "exp" -infinity 0.0 0.0 (ValueSome 0.0)
-      at "exp" infinity infinity infinity (ValueSome infinity)
-      at "atan" infinity (Math.PI / 2.0) 0.0 ValueNone
-      at "tanh" 400.0 1.0 0.0 (ValueSome 0.0)
-      at "sigmoid" -800.0 0.0 0.0 (ValueSome 0.0)
-      at "softplus" 800.0 800.0 1.0 (ValueSome 0.0)
-      // 1/x at +0: IEEE value +inf, derivative the limit -inf (a zero tangent stays zero in division).
+      at "sin" nan nan nan nan
+      at "exp" -infinity 0.0 0.0 0.0
+      at "exp" infinity infinity infinity infinity
+      // At ±∞ the derivatives are their limits (atan′ and atan″ → 0).
+      at "atan" infinity (Math.PI / 2.0) 0.0 0.0
+      at "atan" -infinity (-Math.PI / 2.0) 0.0 0.0
+      at "tanh" 400.0 1.0 0.0 0.0
+      at "tanh" -infinity -1.0 0.0 0.0
+      at "sigmoid" -800.0 0.0 0.0 0.0
+      at "sigmoid" infinity 1.0 0.0 0.0
+      at "softplus" 800.0 800.0 1.0 0.0
+      // 1/x at +0: IEEE value +inf, derivative the limit -inf, second derivative the limit from the right (+0), +inf.
       conv "1/x at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.op_Division('T.One, x) }
-        0.0 infinity -infinity ValueNone
+        0.0 infinity -infinity infinity
       // (∞ + ε)·2: the zero tangent of the constant 2 meets the infinite partial x = ∞; d/dx 2x = 2.
       conv "2x at +inf" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.op_Multiply(x, Gm.C 2.0) }
-        infinity infinity 2.0 (ValueSome 0.0)
+        infinity infinity 2.0 0.0
       conv "x/2 at +inf" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.op_Division(x, Gm.C 2.0) }
-        infinity infinity 0.5 (ValueSome 0.0)
-      conv "clamp (x, -1, 1) at the lower bound" (rowF "clamp (x, -1, 1)") -1.0 -1.0 1.0 (ValueSome 0.0)
-      conv "clamp (x, -1, 1) at the upper bound" (rowF "clamp (x, -1, 1)") 1.0 1.0 1.0 (ValueSome 0.0) ]
+        infinity infinity 0.5 0.0
+      conv "clamp (x, -1, 1) at the lower bound" (rowF "clamp (x, -1, 1)") -1.0 -1.0 1.0 0.0
+      conv "clamp (x, -1, 1) at the upper bound" (rowF "clamp (x, -1, 1)") 1.0 1.0 1.0 0.0 ]
 
 /// Every documented binary convention.
 let binaryConventions: BinaryConvention list =
-    [ at2 "hypot" 0.0 0.0 0.0 0.0 0.0
-      at2 "atan2" 0.0 0.0 0.0 0.0 0.0
-      at2 "max" 1.0 1.0 1.0 0.5 0.5
-      at2 "min" -2.0 -2.0 -2.0 0.5 0.5
-      at2 "max" nan 1.0 nan nan nan
+    [ at2 "hypot" 0.0 0.0 0.0 0.0 0.0 flat
+      at2 "atan2" 0.0 0.0 0.0 0.0 0.0 flat
+      at2 "max" 1.0 1.0 1.0 0.5 0.5 flat
+      at2 "min" -2.0 -2.0 -2.0 0.5 0.5 flat
+      at2 "max" nan 1.0 nan nan nan (nan, nan, nan)
+      at2 "min" 1.0 nan nan nan nan (nan, nan, nan)
       // MaxNumber/MinNumber prefer the number over NaN (IEEE 754 maxNum): value and derivative of the number.
-      at2 "maxnumber" nan 1.0 1.0 0.0 1.0
-      at2 "minnumber" 1.0 nan 1.0 1.0 0.0
-      at2 "maxnumber" 1.0 1.0 1.0 0.5 0.5
-      at2 "min" 1.0 nan nan nan nan
-      at2 "pow" 0.0 2.0 0.0 0.0 0.0
-      at2 "pow" 0.0 0.5 0.0 infinity 0.0
-      at2 "pow" 0.0 0.0 1.0 0.0 0.0
-      at2 "pow" -2.0 2.0 4.0 -4.0 nan
-      at2 "clamp (x, y, y + 2)" 1.0 1.0 1.0 1.0 0.0
-      at2 "clamp (x, y, y + 2)" 3.0 1.0 3.0 1.0 0.0
-      at2 "multiply" infinity 2.0 infinity 2.0 infinity
-      at2 "divide" 1.0 0.0 infinity infinity -infinity
+      at2 "maxnumber" nan 1.0 1.0 0.0 1.0 flat
+      at2 "minnumber" 1.0 nan 1.0 1.0 0.0 flat
+      at2 "maxnumber" 1.0 1.0 1.0 0.5 0.5 flat
+      // MaxMagnitude/MinMagnitude: the value is .NET's (at |x| = |y| the positive argument for max, the negative for
+      // min); the derivative is the returned argument's, split half and half when x = y as for max and min.
+      at2 "maxmagnitude" 2.0 -2.0 2.0 1.0 0.0 flat
+      at2 "maxmagnitude" -2.0 2.0 2.0 0.0 1.0 flat
+      at2 "maxmagnitude" 3.0 3.0 3.0 0.5 0.5 flat
+      at2 "minmagnitude" 2.0 -2.0 -2.0 0.0 1.0 flat
+      at2 "minmagnitude" -3.0 -3.0 -3.0 0.5 0.5 flat
+      at2 "maxmagnitude" nan 1.0 nan nan nan (nan, nan, nan)
+      at2 "minmagnitude" 1.0 nan nan nan nan (nan, nan, nan)
+      // pow at base 0: ∂/∂y and the second partials in y use the limit from the right (xʸ·ln x → 0 for y > 0).
+      at2 "pow" 0.0 2.0 0.0 0.0 0.0 (2.0, 0.0, 0.0)
+      at2 "pow" 0.0 3.0 0.0 0.0 0.0 (0.0, 0.0, 0.0)
+      at2 "pow" 0.0 0.0 1.0 0.0 0.0 (0.0, 0.0, 0.0)
+      // pow at a negative base: real value and ∂x, ∂xx (integer y); everything that involves ln x is NaN.
+      at2 "pow" -2.0 2.0 4.0 -4.0 nan (2.0, nan, nan)
+      at2 "clamp (x, y, y + 2)" 1.0 1.0 1.0 1.0 0.0 flat
+      at2 "clamp (x, y, y + 2)" 3.0 1.0 3.0 1.0 0.0 flat
+      at2 "multiply" infinity 2.0 infinity 2.0 infinity (0.0, 1.0, 0.0)
+      at2 "divide" 1.0 0.0 infinity infinity -infinity (0.0, -infinity, infinity)
       // √y + x at y = 0: the infinite partial in y must not poison d/dx.
       conv2 "sqrt(y) + x at (5, 0)"
         { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.op_Addition('T.Sqrt y, x) }
-        5.0 0.0 5.0 1.0 infinity ]
+        5.0 0.0 5.0 1.0 infinity (0.0, 0.0, -infinity) ]
 
 // ----- relative accuracy where functions saturate and at huge or tiny arguments ---------------------
 
