@@ -432,7 +432,7 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
         static member Pi = MultiDual<'T>.Constant 'T.Pi
         static member Tau = MultiDual<'T>.Constant 'T.Tau
         static member Epsilon = MultiDual<'T>.Constant 'T.Epsilon
-        static member NaN = MultiDual<'T>('T.NaN, Vector<'T>('T.NaN))
+        static member NaN = MultiDual<'T>.Constant 'T.NaN
         static member NegativeInfinity = MultiDual<'T>.Constant 'T.NegativeInfinity
         static member NegativeZero = MultiDual<'T>.Constant 'T.NegativeZero
         static member PositiveInfinity = MultiDual<'T>.Constant 'T.PositiveInfinity

@@ -574,10 +574,12 @@ type AbsRule =
         static member Name = "abs"
         static member Notes = "all reals; derivative sign(x), 0 at 0"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Abs x
+        // NaN at NaN as a constant (not x itself, whose own derivative 1 nested duals would read as f″ = 1):
+        // |x| is piecewise linear, so f″ is 0 everywhere, NaN input included, in every mode.
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
             if R.gt x 'T.Zero then 'T.One
             elif R.lt x 'T.Zero then -'T.One
-            elif 'T.IsNaN x then x
+            elif 'T.IsNaN x then 'T.NaN
             else 'T.Zero
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, _dfx: 'T) = 'T.Zero
 
@@ -757,10 +759,16 @@ type PowRule =
             // For x < 0, z·ln x is NaN through ln x; written as the product (not a NaN of x alone) so that it depends
             // on y as well, and its derivative in y (∂²/∂y², reverse over reverse, nested duals) is NaN too.
             let dy = if 'T.IsZero x then 'T.Zero else z * 'T.Log x
-            struct (PowerRule.Derivative(x, y), dy)
+            // y·x^(y−1) as written, not PowerRule's exact 0 for y = 0 and 1 for y = 1: those constants are right as
+            // values but lose the dependence on y that nested duals and Var over Var differentiate (∂²/∂x∂y at
+            // y = 0 is 1/x). Only at x = 0 PowerRule's cases are needed (0·0⁻¹ would be NaN).
+            let dx = if 'T.IsZero x then PowerRule.Derivative(x, y) else y * 'T.Pow(x, y - 'T.One)
+            struct (dx, dy)
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
             let logX = if 'T.IsZero x then 'T.Zero else 'T.Log x
-            let dxy = if 'T.IsZero y then 'T.Zero else 'T.Pow(x, y - 'T.One) * ('T.One + y * logX)
+            // At x = 0 (ln 0 taken as 0, see Notes) and y = 0 the mixed partial is 0; elsewhere x^(y−1)·(1 + y ln x),
+            // which is 1/x at y = 0.
+            let dxy = if 'T.IsZero x && 'T.IsZero y then 'T.Zero else 'T.Pow(x, y - 'T.One) * ('T.One + y * logX)
             struct (PowerRule.SecondDerivative(x, y), dxy, z * logX * logX)
 
 /// <summary>√(x² + y²), overflow-free. Partials x/h and y/h; convention: zero partials at (0, 0).</summary>
@@ -814,9 +822,8 @@ type MaxRule =
             elif R.lt x y then struct ('T.Zero, 'T.One)
             elif R.eq x y then struct (R.half (), R.half ())
             else struct ('T.NaN, 'T.NaN)
-        // NaN like the partials when an argument is NaN (nested duals and Var over Var differentiate the NaN partials).
-        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, z: 'T) =
-            if 'T.IsNaN z then struct ('T.NaN, 'T.NaN, 'T.NaN) else struct ('T.Zero, 'T.Zero, 'T.Zero)
+        // Piecewise linear: 0, NaN arguments included (the NaN partials are constants, whose derivative is 0 in every mode).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
 
 /// <summary>min(x, y). Convention: at a tie each argument gets half the derivative; NaN if either is NaN.</summary>
 [<Struct>]
@@ -830,9 +837,8 @@ type MinRule =
             elif R.gt x y then struct ('T.Zero, 'T.One)
             elif R.eq x y then struct (R.half (), R.half ())
             else struct ('T.NaN, 'T.NaN)
-        // NaN like the partials when an argument is NaN (nested duals and Var over Var differentiate the NaN partials).
-        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, z: 'T) =
-            if 'T.IsNaN z then struct ('T.NaN, 'T.NaN, 'T.NaN) else struct ('T.Zero, 'T.Zero, 'T.Zero)
+        // Piecewise linear: 0, NaN arguments included (the NaN partials are constants, whose derivative is 0 in every mode).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
 
 /// <summary>
 /// The argument of larger magnitude (.NET's MaxMagnitude: at |x| = |y| with x ≠ y, the positive one). The derivative
@@ -850,9 +856,8 @@ type MaxMagnitudeRule =
             elif 'T.IsNaN z then struct ('T.NaN, 'T.NaN)
             elif R.eq z x then struct ('T.One, 'T.Zero)
             else struct ('T.Zero, 'T.One)
-        // NaN like the partials when an argument is NaN (nested duals and Var over Var differentiate the NaN partials).
-        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, z: 'T) =
-            if 'T.IsNaN z then struct ('T.NaN, 'T.NaN, 'T.NaN) else struct ('T.Zero, 'T.Zero, 'T.Zero)
+        // Piecewise linear: 0, NaN arguments included (the NaN partials are constants, whose derivative is 0 in every mode).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
 
 /// <summary>
 /// The argument of smaller magnitude (.NET's MinMagnitude: at |x| = |y| with x ≠ y, the negative one); derivative
@@ -869,9 +874,8 @@ type MinMagnitudeRule =
             elif 'T.IsNaN z then struct ('T.NaN, 'T.NaN)
             elif R.eq z x then struct ('T.One, 'T.Zero)
             else struct ('T.Zero, 'T.One)
-        // NaN like the partials when an argument is NaN (nested duals and Var over Var differentiate the NaN partials).
-        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, z: 'T) =
-            if 'T.IsNaN z then struct ('T.NaN, 'T.NaN, 'T.NaN) else struct ('T.Zero, 'T.Zero, 'T.Zero)
+        // Piecewise linear: 0, NaN arguments included (the NaN partials are constants, whose derivative is 0 in every mode).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
 
 /// <summary>The IEEE remainder x − y·round(x/y): ∂/∂x = 1, ∂/∂y = −round(x/y).</summary>
 [<Struct>]

@@ -562,6 +562,9 @@ let unaryConventions: UnaryConvention list =
       at "pow (integer exponent 3)" -2.0 -8.0 12.0 -12.0
       // NaN and infinities.
       at "sin" nan nan nan nan
+      // Piecewise linear: f′ NaN at NaN, f″ the constant 0 (as for the other piecewise-linear and constant rules).
+      at "abs" nan nan nan 0.0
+      at "floor" nan nan 0.0 0.0
       at "exp" -infinity 0.0 0.0 0.0
       at "exp" infinity infinity infinity infinity
       // At ±∞ the derivatives are their limits (atan′ and atan″ → 0).
@@ -589,8 +592,9 @@ let binaryConventions: BinaryConvention list =
       at2 "atan2" 0.0 0.0 0.0 0.0 0.0 flat
       at2 "max" 1.0 1.0 1.0 0.5 0.5 flat
       at2 "min" -2.0 -2.0 -2.0 0.5 0.5 flat
-      at2 "max" nan 1.0 nan nan nan (nan, nan, nan)
-      at2 "min" 1.0 nan nan nan nan (nan, nan, nan)
+      // A NaN argument: value and partials NaN; the second partials of these piecewise-linear functions stay 0.
+      at2 "max" nan 1.0 nan nan nan flat
+      at2 "min" 1.0 nan nan nan nan flat
       // MaxNumber/MinNumber prefer the number over NaN (IEEE 754 maxNum): value and derivative of the number.
       at2 "maxnumber" nan 1.0 1.0 0.0 1.0 flat
       at2 "minnumber" 1.0 nan 1.0 1.0 0.0 flat
@@ -602,8 +606,8 @@ let binaryConventions: BinaryConvention list =
       at2 "maxmagnitude" 3.0 3.0 3.0 0.5 0.5 flat
       at2 "minmagnitude" 2.0 -2.0 -2.0 0.0 1.0 flat
       at2 "minmagnitude" -3.0 -3.0 -3.0 0.5 0.5 flat
-      at2 "maxmagnitude" nan 1.0 nan nan nan (nan, nan, nan)
-      at2 "minmagnitude" 1.0 nan nan nan nan (nan, nan, nan)
+      at2 "maxmagnitude" nan 1.0 nan nan nan flat
+      at2 "minmagnitude" 1.0 nan nan nan nan flat
       // pow at base 0: ∂/∂y and the second partials in y use the limit from the right (xʸ·ln x → 0 for y > 0).
       at2 "pow" 0.0 2.0 0.0 0.0 0.0 (2.0, 0.0, 0.0)
       at2 "pow" 0.0 3.0 0.0 0.0 0.0 (0.0, 0.0, 0.0)
