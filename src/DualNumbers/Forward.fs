@@ -60,7 +60,12 @@ type internal ForwardLevel<'N> private () =
         finally
             active.Value <- false
 
-/// Argument checks shared by the F# and C# entry points.
+/// <summary>
+/// The one validation module of Fluxion's entry points (open to ReverseAD, Tensors and the C# facade through
+/// InternalsVisibleTo). The rules: a null function → ArgumentNullException naming it ("f"); a null or empty point →
+/// ArgumentException naming it ("x"); a direction or seed of the wrong length, null, or with a NaN or infinite entry →
+/// ArgumentException naming it ("v"). A NaN or infinite point is not refused (its derivatives follow the conventions).
+/// </summary>
 module internal Check =
     let notNull (name: string) (value: obj) =
         if isNull value then raise (ArgumentNullException(name))

@@ -110,8 +110,15 @@ module internal R =
         else
             let s = 'T.One + x * x
             c (Operators.(~-) 2.0) * x / (s * s)
-    /// <summary>√((1 − x)(1 + x)) = √(1 − x²) without the cancellation of 1 − x·x near ±1 (1 − x is exact there).</summary>
-    let inline sqrtOneMinusSquare<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = 'T.Sqrt(('T.One - x) * ('T.One + x))
+    /// <summary>
+    /// 1 − x² as (1 − x)(1 + x), without the cancellation of 1 − x·x near ±1 (1 − x is exact there). At |x| = 1 itself,
+    /// where both are exactly 0, it is 1 − x·x: differentiated in reverse mode (Var over Var) the product's zero factor
+    /// would meet the infinite adjoint of the square root above it (0·∞), while x·x has the partial 2x.
+    /// </summary>
+    let inline oneMinusSquare<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T =
+        if eq ('T.Abs x) 'T.One then 'T.One - x * x else ('T.One - x) * ('T.One + x)
+    /// <summary>√(1 − x²) from <c>oneMinusSquare</c>.</summary>
+    let inline sqrtOneMinusSquare<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = 'T.Sqrt(oneMinusSquare x)
     let inline logOf2<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 0.69314718055994530942
     let inline logOf10<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 2.30258509299404568402
 
@@ -473,7 +480,7 @@ type AsinPiRule =
         static member Notes = "-1 <= x <= 1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AsinPi x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.Pi * R.sqrtOneMinusSquare x)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / (('T.One - x) * ('T.One + x))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / R.oneMinusSquare x
 
 /// <summary>arccos(x)/π. Domain [−1, 1].</summary>
 [<Struct>]
@@ -483,7 +490,7 @@ type AcosPiRule =
         static member Notes = "-1 <= x <= 1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AcosPi x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / ('T.Pi * R.sqrtOneMinusSquare x)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / (('T.One - x) * ('T.One + x))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / R.oneMinusSquare x
 
 /// <summary>arctan(x)/π.</summary>
 [<Struct>]
@@ -562,7 +569,7 @@ type AtanhRule =
         static member Notes = "-1 <= x <= 1; derivative +inf at +-1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atanh x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
-            if R.gt ('T.Abs x) 'T.One then R.nanAt x else 'T.One / (('T.One - x) * ('T.One + x))
+            if R.gt ('T.Abs x) 'T.One then R.nanAt x else 'T.One / R.oneMinusSquare x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.two () * x * dfx * dfx
 
 // ----- piecewise ------------------------------------------------------------------------------

@@ -273,6 +273,36 @@ let tests =
                 expectArgument "v" (fun () -> Forward.hessianVectorProduct rosenbrock x [| 0.0; infinity |] |> ignore) "hvp, infinite"
             }
 
+            test "ForwardMode refuses exactly what Forward refuses (one Check module)" {
+                let x = [| 1.0; 2.0 |]
+                let f1 = Func<Dual<float>[], Dual<float>>(fun v -> v[0] * v[1])
+                let fn = Func<Dual<float>[], Dual<float>[]>(fun v -> v)
+                let g = Func<MultiDual<float>[], MultiDual<float>>(fun v -> v[0] * v[1])
+                let gn = Func<MultiDual<float>[], MultiDual<float>[]>(fun v -> v)
+                let h = Func<HyperDual<float>[], HyperDual<float>>(fun v -> v[0] * v[1])
+                expectArgument "f" (fun () -> ForwardMode.Derivative<float>(null, 1.0) |> ignore) "Derivative, null f"
+                expectArgument "f" (fun () -> ForwardMode.SecondDerivative<float>(null, 1.0) |> ignore) "SecondDerivative, null f"
+                expectArgument "f" (fun () -> ForwardMode.Jacobian<float>(null, x) |> ignore) "Jacobian, null f"
+                expectArgument "f" (fun () -> ForwardMode.Hessian<float>(null, x) |> ignore) "Hessian, null f"
+                expectArgument "f" (fun () -> ForwardMode.Jvp<float>(null, x, x) |> ignore) "Jvp, null f"
+                expectArgument "f" (fun () -> ForwardMode.DirectionalDerivative<float>(null, x, x) |> ignore) "DirectionalDerivative, null f"
+                expectArgument "f" (fun () -> ForwardMode.HessianVectorProduct<float>(null, x, x) |> ignore) "HessianVectorProduct, null f"
+                for name, call in
+                    [ "Gradient", (fun (p: float[]) -> ForwardMode.Gradient(g, p) |> ignore)
+                      "Jacobian", (fun p -> ForwardMode.Jacobian(gn, p) |> ignore)
+                      "Hessian", (fun p -> ForwardMode.Hessian(h, p) |> ignore)
+                      "Jvp", (fun p -> ForwardMode.Jvp(fn, p, p) |> ignore)
+                      "DirectionalDerivative", (fun p -> ForwardMode.DirectionalDerivative(f1, p, p) |> ignore)
+                      "HessianVectorProduct", (fun p -> ForwardMode.HessianVectorProduct(h, p, p) |> ignore) ] do
+                    expectArgument "x" (fun () -> call Array.empty) $"{name}, empty x"
+                    expectArgument "x" (fun () -> call null) $"{name}, null x"
+                for bad in [ nan; infinity; -infinity ] do
+                    expectArgument "v" (fun () -> ForwardMode.Jvp(fn, x, [| 1.0; bad |]) |> ignore) $"Jvp, v = {bad}"
+                    expectArgument "v" (fun () -> ForwardMode.DirectionalDerivative(f1, x, [| bad; 1.0 |]) |> ignore) $"DirectionalDerivative, v = {bad}"
+                    expectArgument "v" (fun () -> ForwardMode.HessianVectorProduct(h, x, [| bad; 0.0 |]) |> ignore) $"HessianVectorProduct, v = {bad}"
+                    expectArgument "v" (fun () -> Forward.jvp (fun v -> v) x [| 1.0; bad |] |> ignore) $"jvp, v = {bad}"
+            }
+
             test "a negative order" {
                 expectArgument "order" (fun () -> Forward.nthDerivative -1 sine 1.0 |> ignore) "nthDerivative"
             }
