@@ -11,13 +11,18 @@ open Fluxion.GenericOperators
 // IUnaryRule / IBinaryRule interfaces, whose members are static abstract so that a use such as
 // `Dual.Apply<SinRule>` is specialised and inlined by the JIT: the table costs nothing at run time.
 //
-// Conventions at non-smooth or undefined points (documented in docs/conventions.md and tested):
+// Conventions at non-smooth or undefined points (documented in docs/conventions.fsx, and tested in every mode by
+// the convention rows of tests/DualNumbers.Tests/RuleTable.fs):
 //   * abs'(0) = 0, sign'(x) = 0, floor/ceiling/round/truncate' = 0 (a subgradient of minimal norm);
-//   * min/max at a tie give each argument half of the derivative;
-//   * sqrt'(0) = +∞, log'(0) = +∞, and an infinite partial times a zero tangent is zero (see Chain);
+//   * min/max (and MinMagnitude/MaxMagnitude at x = y) at a tie give each argument half of the derivative;
+//   * at the end of a domain, derivatives are the one-sided limits: sqrt'(0) = +∞, sqrt''(0) = −∞, log'(0) = +∞;
+//     an infinite partial times a zero tangent is zero (see Chain);
+//   * where the one-sided limits of a derivative differ inside the domain it is NaN (cbrt''(0));
 //   * outside a function's real domain the value is NaN and so are its derivatives;
-//   * pow: ∂(xʸ)/∂y = 0 at x = 0 (the limit from the right) and NaN for x < 0;
+//   * pow: ∂(xʸ)/∂y = 0 at x = 0 (the limit from the right) and NaN for x < 0 (so are the second partials in y);
 //   * hypot and atan2 at (0, 0) have zero partials.
+// Formulas keep their relative accuracy over the whole range (no 1 − tanh², σ(1 − σ), fx + 1 for expm1): the
+// accuracy rows of the test table check them where a careless formula cancels, overflows or underflows.
 // ---------------------------------------------------------------------------------------------
 
 /// <summary>
@@ -760,7 +765,7 @@ type DivideRule =
 type PowRule =
     interface IBinaryRule with
         static member Name = "pow"
-        static member Notes = "x > 0 for d/dy; d/dy = 0 at x = 0 and NaN for x < 0; d/dx = y*x^(y-1), 0 for y = 0"
+        static member Notes = "x > 0 for d/dy; d/dy, d2/dy2 = 0 at x = 0 and NaN for x < 0 (d2/dxdy too); d/dx = y*x^(y-1), 0 for y = 0 at x = 0"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Pow(x, y)
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
             // For x < 0, z·ln x is NaN through ln x; written as the product (not a NaN of x alone) so that it depends
