@@ -25,6 +25,9 @@ let private expectArgument (name: string) (f: unit -> unit) (message: string) =
     let e = Expect.throwsC f (fun e -> e)
     Expect.isTrue (e :? ArgumentException) $"{message}: throws ArgumentException (got {e.GetType().Name})"
     Expect.equal (e :?> ArgumentException).ParamName name $"{message}: names the argument"
+    // A null function is ArgumentNullException (not a NullReferenceException from inside, nor a plain ArgumentException).
+    if name = "f" && message.Contains "null" then
+        Expect.isTrue (e :? ArgumentNullException) $"{message}: throws ArgumentNullException (got {e.GetType().Name})"
 
 [<Tests>]
 let tests =
@@ -240,16 +243,16 @@ let tests =
 
         testList "argument refusals" [
             test "null functions" {
-                expectArgument "f" (fun () -> Forward.derivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "derivative"
-                expectArgument "f" (fun () -> Forward.secondDerivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "secondDerivative"
-                expectArgument "f" (fun () -> Forward.nthDerivative<float> 2 Unchecked.defaultof<_> 1.0 |> ignore) "nthDerivative"
-                expectArgument "f" (fun () -> Forward.gradient<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "gradient"
-                expectArgument "f" (fun () -> Forward.jacobian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "jacobian"
-                expectArgument "f" (fun () -> Forward.jvp<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "jvp"
-                expectArgument "f" (fun () -> Forward.directionalDerivative<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "directionalDerivative"
-                expectArgument "f" (fun () -> Forward.hessian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "hessian"
-                expectArgument "f" (fun () -> Forward.hessianVectorProduct<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "hessianVectorProduct"
-                expectArgument "f" (fun () -> ForwardMode.Gradient<float>(null, [| 1.0 |]) |> ignore) "C# Gradient"
+                expectArgument "f" (fun () -> Forward.derivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "derivative, null"
+                expectArgument "f" (fun () -> Forward.secondDerivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "secondDerivative, null"
+                expectArgument "f" (fun () -> Forward.nthDerivative<float> 2 Unchecked.defaultof<_> 1.0 |> ignore) "nthDerivative, null"
+                expectArgument "f" (fun () -> Forward.gradient<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "gradient, null"
+                expectArgument "f" (fun () -> Forward.jacobian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "jacobian, null"
+                expectArgument "f" (fun () -> Forward.jvp<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "jvp, null"
+                expectArgument "f" (fun () -> Forward.directionalDerivative<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "directionalDerivative, null"
+                expectArgument "f" (fun () -> Forward.hessian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "hessian, null"
+                expectArgument "f" (fun () -> Forward.hessianVectorProduct<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "hessianVectorProduct, null"
+                expectArgument "f" (fun () -> ForwardMode.Gradient<float>(null, [| 1.0 |]) |> ignore) "C# Gradient, null"
             }
 
             test "null and empty inputs" {
