@@ -29,8 +29,14 @@ type IScalarFunction =
 /// Work started with the execution context suppressed (<c>ExecutionContext.SuppressFlow</c>,
 /// <c>ThreadPool.UnsafeQueueUserWorkItem</c>) does not carry the flag and cannot be checked.
 /// </remarks>
-type internal ForwardLevel<'N> private () =
-    static let active = System.Threading.AsyncLocal<bool>()
+/// One forward evaluation over 'N: active while its function runs (a mutable flag, so that leaving the evaluation
+/// costs no second write of the AsyncLocal).
+[<AllowNullLiteral>]
+type internal ForwardFrame() =
+    member val Active = true with get, set
+
+and internal ForwardLevel<'N> private () =
+    static let current = System.Threading.AsyncLocal<ForwardFrame>()
 
     static member private Describe(t: Type) : string =
         if t.IsGenericType then
@@ -42,7 +48,8 @@ type internal ForwardLevel<'N> private () =
     /// already (on this thread, or in the evaluation that started this thread or task). Takes a Func so that the
     /// C# facade can call it too.
     static member Run<'R>(operation: string, body: Func<'R>) : 'R =
-        if active.Value then
+        let outer = current.Value
+        if not (isNull outer) && outer.Active then
             let level = ForwardLevel<'N>.Describe typeof<'N>
             let deeper = ForwardLevel<'N>.Describe(typedefof<Dual<float>>.MakeGenericType typeof<'N>)
             raise (
@@ -54,11 +61,16 @@ type internal ForwardLevel<'N> private () =
                     + "variable into it with Dual.Constant."
                 )
             )
-        active.Value <- true
+        // One AsyncLocal write per evaluation (a write copies the execution context, about 100 ns): a new frame, which
+        // work started inside body captures. It is not restored on exit, only deactivated: a context left holding an
+        // inactive frame behaves as one holding none. Reusing an inactive frame instead of writing a new one would
+        // not be safe: contexts captured earlier (sibling Parallel.For workers) may share it.
+        let frame = ForwardFrame()
+        current.Value <- frame
         try
             body.Invoke()
         finally
-            active.Value <- false
+            frame.Active <- false
 
 /// <summary>
 /// The one validation module of Fluxion's entry points (open to ReverseAD, Tensors and the C# facade through
