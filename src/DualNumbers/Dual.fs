@@ -348,9 +348,15 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Polygamma(n: int, x: Dual<'T>) =
         Dual<'T>(PolygammaRule.Value(n, x.Primal), Chain.Scale(PolygammaRule.Derivative(n, x.Primal), x.Tangent))
-    /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    /// <summary>
+    /// x·y + z with the primal fused (one rounding, as <c>FusedMultiplyAdd</c> of the primal type: generic code that
+    /// computes an exact product's error term gets the same value on this type as on 'T); the derivative parts are
+    /// those of x·y + z (the multiply and add rules).
+    /// </summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member FusedMultiplyAdd(x: Dual<'T>, y: Dual<'T>, z: Dual<'T>) = Dual<'T>.op_Addition(Dual<'T>.op_Multiply(x, y), z)
+    static member FusedMultiplyAdd(x: Dual<'T>, y: Dual<'T>, z: Dual<'T>) =
+        let composed = Dual<'T>.op_Addition(Dual<'T>.op_Multiply(x, y), z)
+        Dual<'T>('T.FusedMultiplyAdd(x.Primal, y.Primal, z.Primal), composed.Tangent)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ieee754Remainder(x: Dual<'T>, y: Dual<'T>) = Dual<'T>.Apply<RemainderRule>(x, y)
@@ -405,7 +411,7 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
         static member Pi = Dual<'T>.Constant 'T.Pi
         static member Tau = Dual<'T>.Constant 'T.Tau
         static member Epsilon = Dual<'T>.Constant 'T.Epsilon
-        static member NaN = Dual<'T>('T.NaN, 'T.NaN)
+        static member NaN = Dual<'T>.Constant 'T.NaN
         static member NegativeInfinity = Dual<'T>.Constant 'T.NegativeInfinity
         static member NegativeZero = Dual<'T>.Constant 'T.NegativeZero
         static member PositiveInfinity = Dual<'T>.Constant 'T.PositiveInfinity
@@ -451,10 +457,12 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
         static member IsZero x = 'T.IsZero x.Primal
         // selection
         static member Abs x = Dual<'T>.Abs x
-        static member MaxMagnitude(x, y) = if 'T.op_Equality('T.MaxMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MaxMagnitudeNumber(x, y) = if 'T.op_Equality('T.MaxMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitude(x, y) = if 'T.op_Equality('T.MinMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitudeNumber(x, y) = if 'T.op_Equality('T.MinMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
+        static member MaxMagnitude(x, y) = Dual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MaxMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Dual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MinMagnitude(x, y) = Dual<'T>.Apply<MinMagnitudeRule>(x, y)
+        static member MinMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Dual<'T>.Apply<MinMagnitudeRule>(x, y)
         static member Max(x, y) = Dual<'T>.Max(x, y)
         static member Min(x, y) = Dual<'T>.Min(x, y)
         static member MaxNumber(x, y) = Dual<'T>.MaxNumber(x, y)

@@ -15,14 +15,28 @@ type IScalarFunction =
     abstract Invoke<'N when 'N :> IFloatingPointIeee754<'N>> : x: 'N -> 'N
 
 /// <summary>
-/// The perturbation-confusion guard: at most one forward-mode evaluation per number type 'N runs on a thread at a
-/// time. An inner derivative entered while an outer one over the same number type is active could close over the
-/// outer variable and mix the two perturbations; it is refused with <see cref="T:System.InvalidOperationException"/>.
+/// The perturbation-confusion guard: at most one forward-mode evaluation per number type 'N is active in one
+/// logical flow of control. An inner derivative entered while an outer one over the same number type is active
+/// could close over the outer variable and mix the two perturbations; it is refused with
+/// <see cref="T:System.InvalidOperationException"/>.
 /// </summary>
-[<AbstractClass; Sealed>]
-type internal ForwardLevel<'N> =
-    [<ThreadStatic; DefaultValue>]
-    static val mutable private active: bool
+/// <remarks>
+/// The flag is an <see cref="T:System.Threading.AsyncLocal`1"/>, not a thread-static field: it flows with the
+/// execution context into work that f starts (<c>Task.Run</c>, <c>Parallel.For</c>, a new <c>Thread</c>, an
+/// awaited continuation), so a derivative taken inside f on a worker thread is refused like one on f's own thread.
+/// Independent derivatives started side by side (for example <c>Parallel.For</c> over points, each calling
+/// <c>Forward.derivative</c>) run in sibling contexts that do not see each other's flag, and all proceed.
+/// Work started with the execution context suppressed (<c>ExecutionContext.SuppressFlow</c>,
+/// <c>ThreadPool.UnsafeQueueUserWorkItem</c>) does not carry the flag and cannot be checked.
+/// </remarks>
+/// One forward evaluation over 'N: active while its function runs (a mutable flag, so that leaving the evaluation
+/// costs no second write of the AsyncLocal).
+[<AllowNullLiteral>]
+type internal ForwardFrame() =
+    member val Active = true with get, set
+
+and internal ForwardLevel<'N> private () =
+    static let current = System.Threading.AsyncLocal<ForwardFrame>()
 
     static member private Describe(t: Type) : string =
         if t.IsGenericType then
@@ -30,26 +44,40 @@ type internal ForwardLevel<'N> =
             $"""{t.Name.Substring(0, t.Name.IndexOf '`')}<{String.Join(", ", args)}>"""
         else t.Name
 
-    /// Runs body as the active forward level of 'N on this thread, or throws if one is active already.
-    static member Run<'R>(operation: string, body: unit -> 'R) : 'R =
-        if ForwardLevel<'N>.active then
+    /// Runs body as the active forward level of 'N in the current execution context, or throws if one is active
+    /// already (on this thread, or in the evaluation that started this thread or task). Takes a Func so that the
+    /// C# facade can call it too.
+    static member Run<'R>(operation: string, body: Func<'R>) : 'R =
+        let outer = current.Value
+        if not (isNull outer) && outer.Active then
             let level = ForwardLevel<'N>.Describe typeof<'N>
             let deeper = ForwardLevel<'N>.Describe(typedefof<Dual<float>>.MakeGenericType typeof<'N>)
             raise (
                 InvalidOperationException(
-                    $"Perturbation confusion: Forward.{operation} was entered while another forward-mode derivative over {level} "
-                    + "is active on this thread, so the inner derivative could mix its perturbation with the outer one. "
+                    $"Perturbation confusion: {operation} was entered while another forward-mode derivative over {level} "
+                    + "is active (on this thread, or in the derivative that started this thread or task), so the inner "
+                    + "derivative could mix its perturbation with the outer one. "
                     + $"Nest one level deeper instead: differentiate the inner function over {deeper} and lift the outer "
                     + "variable into it with Dual.Constant."
                 )
             )
-        ForwardLevel<'N>.active <- true
+        // One AsyncLocal write per evaluation (a write copies the execution context, about 100 ns): a new frame, which
+        // work started inside body captures. It is not restored on exit, only deactivated: a context left holding an
+        // inactive frame behaves as one holding none. Reusing an inactive frame instead of writing a new one would
+        // not be safe: contexts captured earlier (sibling Parallel.For workers) may share it.
+        let frame = ForwardFrame()
+        current.Value <- frame
         try
-            body ()
+            body.Invoke()
         finally
-            ForwardLevel<'N>.active <- false
+            frame.Active <- false
 
-/// Argument checks shared by the F# and C# entry points.
+/// <summary>
+/// The one validation module of Fluxion's entry points (open to ReverseAD, Tensors and the C# facade through
+/// InternalsVisibleTo). The rules: a null function → ArgumentNullException naming it ("f"); a null or empty point →
+/// ArgumentException naming it ("x"); a direction or seed of the wrong length, null, or with a NaN or infinite entry →
+/// ArgumentException naming it ("v"). A NaN or infinite point is not refused (its derivatives follow the conventions).
+/// </summary>
 module internal Check =
     let notNull (name: string) (value: obj) =
         if isNull value then raise (ArgumentNullException(name))
@@ -103,23 +131,49 @@ module Forward =
     /// <exception cref="T:System.InvalidOperationException">Called inside another derivative over the same Dual type (see the nesting rule).</exception>
     let derivative<'T when 'T :> IFloatingPointIeee754<'T>> (f: Dual<'T> -> Dual<'T>) (x: 'T) : 'T =
         Check.notNull (nameof f) f
-        ForwardLevel<Dual<'T>>.Run("derivative", fun () -> (f (Dual<'T>.Variable x)).Tangent)
+        ForwardLevel<Dual<'T>>.Run("Forward.derivative", fun () -> (f (Dual<'T>.Variable x)).Tangent)
 
     /// <summary>f″(x): one pass of f over <see cref="T:Fluxion.HyperDual`1"/> seeded in both directions.</summary>
     let secondDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (f: HyperDual<'T> -> HyperDual<'T>) (x: 'T) : 'T =
         Check.notNull (nameof f) f
-        ForwardLevel<HyperDual<'T>>.Run("secondDerivative", fun () -> (f (HyperDual<'T>.Variable x)).E12)
+        ForwardLevel<HyperDual<'T>>.Run("Forward.secondDerivative", fun () -> (f (HyperDual<'T>.Variable x)).E12)
+
+    /// <summary>
+    /// The largest order <see cref="M:Fluxion.Forward.nthDerivative``1(System.Int32,Fluxion.IScalarFunction,``0)"/>
+    /// accepts for the primal type 'T: the nested dual number of order n holds 2ⁿ values of 'T, and the .NET runtime
+    /// rejects value types above 32 KiB (an <see cref="T:System.InvalidProgramException"/> when the method is
+    /// compiled). 12 for double, 13 for float32, 14 for Half.
+    /// </summary>
+    let maxNthDerivativeOrder<'T when 'T :> IFloatingPointIeee754<'T>> : int =
+        let size = System.Runtime.CompilerServices.Unsafe.SizeOf<'T>()
+        let mutable order = 0
+        while (size <<< (order + 1)) <= 32768 do
+            order <- order + 1
+        order
 
     /// <summary>
     /// The n-th derivative f⁽ⁿ⁾(x) by nesting: f runs once over Dual nested n levels deep (2ⁿ parts per number).
-    /// Order 0 is f(x) itself.
+    /// Order 0 is f(x) itself; the largest order is <see cref="M:Fluxion.Forward.maxNthDerivativeOrder``1"/>
+    /// (12 for double, 13 for float32).
     /// </summary>
-    /// <exception cref="T:System.ArgumentOutOfRangeException">order is negative.</exception>
+    /// <exception cref="T:System.ArgumentNullException">f is null.</exception>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">order is negative or above the limit for 'T.</exception>
     let nthDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (order: int) (f: IScalarFunction) (x: 'T) : 'T =
         Check.notNull (nameof f) f
         if order < 0 then raise (ArgumentOutOfRangeException(nameof order, order, "The order of a derivative must be 0 or more."))
+        let limit = maxNthDerivativeOrder<'T>
+        if order > limit then
+            raise (
+                ArgumentOutOfRangeException(
+                    nameof order,
+                    order,
+                    $"nthDerivative over {typeof<'T>.Name} supports orders up to {limit}: order n nests Dual n levels deep, "
+                    + $"a number of 2^n values of {System.Runtime.CompilerServices.Unsafe.SizeOf<'T>()} bytes, and the .NET runtime "
+                    + "rejects value types larger than 32 KiB."
+                )
+            )
         let rec nest (n: int) (g: IScalarFunction) = if n = 0 then g else nest (n - 1) (DerivativeOf g)
-        ForwardLevel<Dual<'T>>.Run("nthDerivative", fun () -> (nest order f).Invoke x)
+        ForwardLevel<Dual<'T>>.Run("Forward.nthDerivative", fun () -> (nest order f).Invoke x)
 
     /// <summary>
     /// The directional derivative ∇f(x)·v: one pass of f over <see cref="T:Fluxion.Dual`1"/>.
@@ -128,14 +182,14 @@ module Forward =
     let directionalDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (f: Dual<'T>[] -> Dual<'T>) (x: 'T[]) (v: 'T[]) : 'T =
         Check.notNull (nameof f) f
         Check.pointAndDirection x v
-        ForwardLevel<Dual<'T>>.Run("directionalDerivative", fun () -> (f (Array.map2 (fun xi vi -> Dual<'T>(xi, vi)) x v)).Tangent)
+        ForwardLevel<Dual<'T>>.Run("Forward.directionalDerivative", fun () -> (f (Array.map2 (fun xi vi -> Dual<'T>(xi, vi)) x v)).Tangent)
 
     /// <summary>The Jacobian-vector product J(x)·v of f: ℝⁿ → ℝᵐ: one pass of f over <see cref="T:Fluxion.Dual`1"/>.</summary>
     /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>
     let jvp<'T when 'T :> IFloatingPointIeee754<'T>> (f: Dual<'T>[] -> Dual<'T>[]) (x: 'T[]) (v: 'T[]) : 'T[] =
         Check.notNull (nameof f) f
         Check.pointAndDirection x v
-        ForwardLevel<Dual<'T>>.Run("jvp", fun () ->
+        ForwardLevel<Dual<'T>>.Run("Forward.jvp", fun () ->
             let y = f (Array.map2 (fun xi vi -> Dual<'T>(xi, vi)) x v)
             Check.notNull "f's result" y
             y |> Array.map (fun yi -> yi.Tangent))
@@ -163,7 +217,7 @@ module Forward =
         (f: MultiDual<'T>[] -> MultiDual<'T>) (x: 'T[]) : 'T[] =
         Check.notNull (nameof f) f
         Check.nonEmpty (nameof x) x
-        ForwardLevel<MultiDual<'T>>.Run("gradient", fun () ->
+        ForwardLevel<MultiDual<'T>>.Run("Forward.gradient", fun () ->
             let n = x.Length
             let g = Array.zeroCreate<'T> n
             let units = unitTangents<'T> ()
@@ -184,7 +238,7 @@ module Forward =
         (f: MultiDual<'T>[] -> MultiDual<'T>[]) (x: 'T[]) : 'T[,] =
         Check.notNull (nameof f) f
         Check.nonEmpty (nameof x) x
-        ForwardLevel<MultiDual<'T>>.Run("jacobian", fun () ->
+        ForwardLevel<MultiDual<'T>>.Run("Forward.jacobian", fun () ->
             let n = x.Length
             let units = unitTangents<'T> ()
             let inputs = Array.zeroCreate<MultiDual<'T>> n
@@ -220,7 +274,7 @@ module Forward =
     let hessian<'T when 'T :> IFloatingPointIeee754<'T>> (f: HyperDual<'T>[] -> HyperDual<'T>) (x: 'T[]) : 'T[,] =
         Check.notNull (nameof f) f
         Check.nonEmpty (nameof x) x
-        ForwardLevel<HyperDual<'T>>.Run("hessian", fun () ->
+        ForwardLevel<HyperDual<'T>>.Run("Forward.hessian", fun () ->
             let n = x.Length
             let h = Array2D.zeroCreate<'T> n n
             let inputs = Array.zeroCreate<HyperDual<'T>> n
@@ -239,7 +293,7 @@ module Forward =
     let hessianVectorProduct<'T when 'T :> IFloatingPointIeee754<'T>> (f: HyperDual<'T>[] -> HyperDual<'T>) (x: 'T[]) (v: 'T[]) : 'T[] =
         Check.notNull (nameof f) f
         Check.pointAndDirection x v
-        ForwardLevel<HyperDual<'T>>.Run("hessianVectorProduct", fun () ->
+        ForwardLevel<HyperDual<'T>>.Run("Forward.hessianVectorProduct", fun () ->
             let inputs = Array.zeroCreate<HyperDual<'T>> x.Length
             Array.init x.Length (fun j -> hyperPass f x inputs (fun k -> v[k]) j))
 
@@ -266,10 +320,21 @@ type ForwardMode =
         Check.notNull (nameof f) f
         Forward.secondDerivative f.Invoke x
 
-    /// <summary>The n-th derivative f⁽ⁿ⁾(x), by nesting Dual <paramref name="order"/> levels deep (order 0 is f(x)).</summary>
-    /// <exception cref="T:System.ArgumentOutOfRangeException">order is negative.</exception>
+    /// <summary>
+    /// The n-th derivative f⁽ⁿ⁾(x), by nesting Dual <paramref name="order"/> levels deep (order 0 is f(x)); orders up
+    /// to <see cref="M:Fluxion.ForwardMode.MaxNthDerivativeOrder``1"/> (12 for double, 13 for float).
+    /// </summary>
+    /// <exception cref="T:System.ArgumentNullException">f is null.</exception>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">order is negative or above the limit for T.</exception>
     static member NthDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(f: IScalarFunction, order: int, x: 'T) : 'T =
+        Check.notNull (nameof f) f
         Forward.nthDerivative order f x
+
+    /// <summary>
+    /// The largest order <see cref="M:Fluxion.ForwardMode.NthDerivative``1(Fluxion.IScalarFunction,System.Int32,``0)"/>
+    /// accepts for T: 2ⁿ values of T must fit in 32 KiB, the largest value type the .NET runtime compiles.
+    /// </summary>
+    static member MaxNthDerivativeOrder<'T when 'T :> IFloatingPointIeee754<'T>>() : int = Forward.maxNthDerivativeOrder<'T>
 
     /// <summary>The directional derivative ∇f(x)·v, one pass over <see cref="T:Fluxion.Dual`1"/>.</summary>
     /// <exception cref="T:System.ArgumentException">x is empty, v's length differs, or v has a NaN or infinite entry.</exception>

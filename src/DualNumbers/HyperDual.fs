@@ -385,9 +385,15 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Polygamma(n: int, x: HyperDual<'T>) =
         HyperDual<'T>.Lift(x, PolygammaRule.Value(n, x.Primal), PolygammaRule.Derivative(n, x.Primal), PolygammaRule.SecondDerivative(n, x.Primal))
-    /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    /// <summary>
+    /// x·y + z with the primal fused (one rounding, as <c>FusedMultiplyAdd</c> of the primal type: generic code that
+    /// computes an exact product's error term gets the same value on this type as on 'T); the derivative parts are
+    /// those of x·y + z (the multiply and add rules).
+    /// </summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member FusedMultiplyAdd(x: HyperDual<'T>, y: HyperDual<'T>, z: HyperDual<'T>) = HyperDual<'T>.op_Addition(HyperDual<'T>.op_Multiply(x, y), z)
+    static member FusedMultiplyAdd(x: HyperDual<'T>, y: HyperDual<'T>, z: HyperDual<'T>) =
+        let c = HyperDual<'T>.op_Addition(HyperDual<'T>.op_Multiply(x, y), z)
+        HyperDual<'T>('T.FusedMultiplyAdd(x.Primal, y.Primal, z.Primal), c.E1, c.E2, c.E12)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ieee754Remainder(x: HyperDual<'T>, y: HyperDual<'T>) = HyperDual<'T>.Apply<RemainderRule>(x, y)
@@ -443,7 +449,7 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
         static member Pi = HyperDual<'T>.Constant 'T.Pi
         static member Tau = HyperDual<'T>.Constant 'T.Tau
         static member Epsilon = HyperDual<'T>.Constant 'T.Epsilon
-        static member NaN = HyperDual<'T>('T.NaN, 'T.NaN, 'T.NaN, 'T.NaN)
+        static member NaN = HyperDual<'T>.Constant 'T.NaN
         static member NegativeInfinity = HyperDual<'T>.Constant 'T.NegativeInfinity
         static member NegativeZero = HyperDual<'T>.Constant 'T.NegativeZero
         static member PositiveInfinity = HyperDual<'T>.Constant 'T.PositiveInfinity
@@ -489,10 +495,12 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
         static member IsZero x = 'T.IsZero x.Primal
         // selection
         static member Abs x = HyperDual<'T>.Abs x
-        static member MaxMagnitude(x, y) = if 'T.op_Equality('T.MaxMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MaxMagnitudeNumber(x, y) = if 'T.op_Equality('T.MaxMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitude(x, y) = if 'T.op_Equality('T.MinMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitudeNumber(x, y) = if 'T.op_Equality('T.MinMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
+        static member MaxMagnitude(x, y) = HyperDual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MaxMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else HyperDual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MinMagnitude(x, y) = HyperDual<'T>.Apply<MinMagnitudeRule>(x, y)
+        static member MinMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else HyperDual<'T>.Apply<MinMagnitudeRule>(x, y)
         static member Max(x, y) = HyperDual<'T>.Max(x, y)
         static member Min(x, y) = HyperDual<'T>.Min(x, y)
         static member MaxNumber(x, y) = HyperDual<'T>.MaxNumber(x, y)

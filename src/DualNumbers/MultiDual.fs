@@ -367,9 +367,15 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Polygamma(n: int, x: MultiDual<'T>) =
         MultiDual<'T>.Lift(x, PolygammaRule.Value(n, x.Primal), PolygammaRule.Derivative(n, x.Primal))
-    /// <summary>x·y + z (composed from the multiply and add rules).</summary>
+    /// <summary>
+    /// x·y + z with the primal fused (one rounding, as <c>FusedMultiplyAdd</c> of the primal type: generic code that
+    /// computes an exact product's error term gets the same value on this type as on 'T); the derivative parts are
+    /// those of x·y + z (the multiply and add rules).
+    /// </summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member FusedMultiplyAdd(x: MultiDual<'T>, y: MultiDual<'T>, z: MultiDual<'T>) = MultiDual<'T>.op_Addition(MultiDual<'T>.op_Multiply(x, y), z)
+    static member FusedMultiplyAdd(x: MultiDual<'T>, y: MultiDual<'T>, z: MultiDual<'T>) =
+        let composed = MultiDual<'T>.op_Addition(MultiDual<'T>.op_Multiply(x, y), z)
+        MultiDual<'T>('T.FusedMultiplyAdd(x.Primal, y.Primal, z.Primal), composed.Tangents)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Ieee754Remainder(x: MultiDual<'T>, y: MultiDual<'T>) = MultiDual<'T>.Apply<RemainderRule>(x, y)
@@ -426,7 +432,7 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
         static member Pi = MultiDual<'T>.Constant 'T.Pi
         static member Tau = MultiDual<'T>.Constant 'T.Tau
         static member Epsilon = MultiDual<'T>.Constant 'T.Epsilon
-        static member NaN = MultiDual<'T>('T.NaN, Vector<'T>('T.NaN))
+        static member NaN = MultiDual<'T>.Constant 'T.NaN
         static member NegativeInfinity = MultiDual<'T>.Constant 'T.NegativeInfinity
         static member NegativeZero = MultiDual<'T>.Constant 'T.NegativeZero
         static member PositiveInfinity = MultiDual<'T>.Constant 'T.PositiveInfinity
@@ -472,10 +478,12 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
         static member IsZero x = 'T.IsZero x.Primal
         // selection
         static member Abs x = MultiDual<'T>.Abs x
-        static member MaxMagnitude(x, y) = if 'T.op_Equality('T.MaxMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MaxMagnitudeNumber(x, y) = if 'T.op_Equality('T.MaxMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitude(x, y) = if 'T.op_Equality('T.MinMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitudeNumber(x, y) = if 'T.op_Equality('T.MinMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
+        static member MaxMagnitude(x, y) = MultiDual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MaxMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else MultiDual<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MinMagnitude(x, y) = MultiDual<'T>.Apply<MinMagnitudeRule>(x, y)
+        static member MinMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else MultiDual<'T>.Apply<MinMagnitudeRule>(x, y)
         static member Max(x, y) = MultiDual<'T>.Max(x, y)
         static member Min(x, y) = MultiDual<'T>.Min(x, y)
         static member MaxNumber(x, y) = MultiDual<'T>.MaxNumber(x, y)

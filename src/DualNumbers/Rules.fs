@@ -11,13 +11,18 @@ open Fluxion.GenericOperators
 // IUnaryRule / IBinaryRule interfaces, whose members are static abstract so that a use such as
 // `Dual.Apply<SinRule>` is specialised and inlined by the JIT: the table costs nothing at run time.
 //
-// Conventions at non-smooth or undefined points (documented in docs/conventions.md and tested):
+// Conventions at non-smooth or undefined points (documented in docs/conventions.fsx, and tested in every mode by
+// the convention rows of tests/DualNumbers.Tests/RuleTable.fs):
 //   * abs'(0) = 0, sign'(x) = 0, floor/ceiling/round/truncate' = 0 (a subgradient of minimal norm);
-//   * min/max at a tie give each argument half of the derivative;
-//   * sqrt'(0) = +∞, log'(0) = +∞, and an infinite partial times a zero tangent is zero (see Chain);
+//   * min/max (and MinMagnitude/MaxMagnitude at x = y) at a tie give each argument half of the derivative;
+//   * at the end of a domain, derivatives are the one-sided limits: sqrt'(0) = +∞, sqrt''(0) = −∞, log'(0) = +∞;
+//     an infinite partial times a zero tangent is zero (see Chain);
+//   * where the one-sided limits of a derivative differ inside the domain it is NaN (cbrt''(0));
 //   * outside a function's real domain the value is NaN and so are its derivatives;
-//   * pow: ∂(xʸ)/∂y = 0 at x = 0 (the limit from the right) and NaN for x < 0;
+//   * pow: ∂(xʸ)/∂y = 0 at x = 0 (the limit from the right) and NaN for x < 0 (so are the second partials in y);
 //   * hypot and atan2 at (0, 0) have zero partials.
+// Formulas keep their relative accuracy over the whole range (no 1 − tanh², σ(1 − σ), fx + 1 for expm1): the
+// accuracy rows of the test table check them where a careless formula cancels, overflows or underflows.
 // ---------------------------------------------------------------------------------------------
 
 /// <summary>
@@ -75,6 +80,50 @@ module internal R =
     /// Calls a binary rule's second partials from code that names the rule (HyperDual's operators).
     let inline secondPartialsOf<'R, 'T when 'R :> IBinaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) (y: 'T) (z: 'T) =
         'R.SecondPartials(x, y, z)
+    /// <summary>
+    /// σ′(x) = σ(x)·σ(−x) = e/(1 + e)² with e = e^(−x) for x ≥ 0 and eˣ below 0: relatively accurate over the whole
+    /// range (σ·(1 − σ) cancels to exactly 0 from x ≈ 37 on, where σ′ is still 1e-16 and more). The branch negates
+    /// x instead of taking |x|, so that nested duals differentiate a smooth formula on each side (|x| has the
+    /// convention |·|′(0) = 0, which would make the third derivative at 0 wrong).
+    /// </summary>
+    /// Below |x| = 1 it is 1/(4·cosh²(x/2)) instead: differentiated again (nested duals, Var over Var), e/(1 + e)²
+    /// gives e·(e − 1)/(1 + e)³, whose e − 1 cancels near 0, while the cosh form's derivative has sinh(x/2) there.
+    let inline logisticDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T =
+        if lt ('T.Abs x) 'T.One then
+            let ch = 'T.Cosh(x * half ())
+            c 0.25 / (ch * ch)
+        else
+            let e = 'T.Exp(if ge x 'T.Zero then -x else x)
+            let d = 'T.One + e
+            e / (d * d)
+    /// <summary>
+    /// atan′(x) = 1/(1 + x²), for |x| &gt; 1 written with r = 1/x as r²/(1 + r²): that is the limit 0 at ±∞ in every
+    /// mode (differentiating 1/(1 + x²) again at ∞ meets ∞/∞) and does not overflow in x².
+    /// </summary>
+    let inline atanDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T =
+        if gt ('T.Abs x) 'T.One then
+            let r = 'T.One / x
+            let r2 = r * r
+            r2 / ('T.One + r2)
+        else 'T.One / ('T.One + x * x)
+    /// <summary>atan″(x) = −2x/(1 + x²)², for |x| &gt; 1 as −2r³/(1 + r²)² with r = 1/x (the limit 0 at ±∞).</summary>
+    let inline atanSecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T =
+        if gt ('T.Abs x) 'T.One then
+            let r = 'T.One / x
+            let s = 'T.One + r * r
+            c (Operators.(~-) 2.0) * r * r * r / (s * s)
+        else
+            let s = 'T.One + x * x
+            c (Operators.(~-) 2.0) * x / (s * s)
+    /// <summary>
+    /// 1 − x² as (1 − x)(1 + x), without the cancellation of 1 − x·x near ±1 (1 − x is exact there). At |x| = 1 itself,
+    /// where both are exactly 0, it is 1 − x·x: differentiated in reverse mode (Var over Var) the product's zero factor
+    /// would meet the infinite adjoint of the square root above it (0·∞), while x·x has the partial 2x.
+    /// </summary>
+    let inline oneMinusSquare<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T =
+        if eq ('T.Abs x) 'T.One then 'T.One - x * x else ('T.One - x) * ('T.One + x)
+    /// <summary>√(1 − x²) from <c>oneMinusSquare</c>.</summary>
+    let inline sqrtOneMinusSquare<'T when 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = 'T.Sqrt(oneMinusSquare x)
     let inline logOf2<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 0.69314718055994530942
     let inline logOf10<'T when 'T :> IFloatingPointIeee754<'T>> () : 'T = c 2.30258509299404568402
 
@@ -143,10 +192,12 @@ type SqrtRule =
 type CbrtRule =
     interface IUnaryRule with
         static member Name = "cbrt"
-        static member Notes = "all reals; derivative +inf at 0"
+        static member Notes = "all reals; derivative +inf at 0, second derivative NaN at 0 (the one-sided limits differ)"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cbrt x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One / (R.c 3.0 * fx * fx)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 0.6666666666666666) * dfx / x
+        // At 0, f″ → −∞ from the right and +∞ from the left: NaN (nested duals get NaN there too, from 0·∞).
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) =
+            if 'T.IsZero x then R.nanAt x else R.c (Operators.(~-) 0.6666666666666666) * dfx / x
 
 /// <summary>xᶜ for a constant exponent c. Written once for the integer and real exponent cases.</summary>
 [<AbstractClass; Sealed>]
@@ -180,9 +231,14 @@ type RootNRule =
     static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(n: int, fx: 'T) : 'T =
         if n = 1 then 'T.One else 'T.One / ('T.CreateChecked n * 'T.Pow(fx, 'T.CreateChecked(Operators.(-) n 1)))
 
-    /// <summary>(1 − n)·dfx/(n·x), with dfx the first derivative; exactly 0 for n = 1.</summary>
+    /// <summary>
+    /// (1 − n)·dfx/(n·x), with dfx the first derivative; exactly 0 for n = 1. At 0: −∞ for even n (the limit from
+    /// inside the domain, as √), NaN for odd n (−∞ from the right, +∞ from the left, as ∛).
+    /// </summary>
     static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, n: int, dfx: 'T) : 'T =
-        if n = 1 then 'T.Zero else 'T.CreateChecked(Operators.(-) 1 n) * dfx / ('T.CreateChecked n * x)
+        if n = 1 then 'T.Zero
+        elif 'T.IsZero x && Operators.(%) n 2 = 1 then R.nanAt x
+        else 'T.CreateChecked(Operators.(-) 1 n) * dfx / ('T.CreateChecked n * x)
 
 /// <summary>ψ⁽ⁿ⁾(x), whose derivative is ψ⁽ⁿ⁺¹⁾(x). Covers digamma (n = 0) and all higher orders.</summary>
 [<AbstractClass; Sealed>]
@@ -232,8 +288,9 @@ type Expm1Rule =
     interface IUnaryRule with
         static member Name = "expm1"
         static member Notes = "all reals"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.ExpM1 x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = fx + 'T.One
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.ExpM1 x
+        // eˣ, not fx + 1: for x ≲ −37, fx rounds to −1 and fx + 1 to 0 although eˣ is still 1e-17 and more.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Exp x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = dfx
 
 /// <summary>2ˣ − 1.</summary>
@@ -242,8 +299,9 @@ type Exp2m1Rule =
     interface IUnaryRule with
         static member Name = "exp2m1"
         static member Notes = "all reals"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp2M1 x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf2 () * (fx + 'T.One)
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Exp2M1 x
+        // ln 2 · 2ˣ, not ln 2 · (fx + 1), which cancels for very negative x (as expm1).
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.logOf2 () * 'T.Exp2 x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf2 () * dfx
 
 /// <summary>10ˣ − 1.</summary>
@@ -252,8 +310,9 @@ type Exp10m1Rule =
     interface IUnaryRule with
         static member Name = "exp10m1"
         static member Notes = "all reals"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp10M1 x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf10 () * (fx + 'T.One)
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Exp10M1 x
+        // ln 10 · 10ˣ, not ln 10 · (fx + 1), which cancels for very negative x (as expm1).
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.logOf10 () * 'T.Exp10 x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf10 () * dfx
 
 /// <summary>ln x. Domain x ≥ 0: ln 0 = −∞ with derivative +∞; NaN value and derivatives below 0.</summary>
@@ -292,7 +351,7 @@ type Log1pRule =
     interface IUnaryRule with
         static member Name = "log1p"
         static member Notes = "x >= -1; derivative +inf at -1; NaN below -1"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.LogP1 x
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.LogP1 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / (x + 'T.One))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = -dfx * dfx
 
@@ -302,7 +361,7 @@ type Log2p1Rule =
     interface IUnaryRule with
         static member Name = "log2p1"
         static member Notes = "x >= -1; NaN below -1"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log2P1 x
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Log2P1 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / ((x + 'T.One) * R.logOf2 ()))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (x + 'T.One)
 
@@ -312,7 +371,7 @@ type Log10p1Rule =
     interface IUnaryRule with
         static member Name = "log10p1"
         static member Notes = "x >= -1; NaN below -1"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log10P1 x
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Log10P1 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / ((x + 'T.One) * R.logOf10 ()))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (x + 'T.One)
 
@@ -395,7 +454,7 @@ type AsinRule =
         static member Name = "asin"
         static member Notes = "-1 <= x <= 1; derivative +inf at +-1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Asin x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / 'T.Sqrt('T.One - x * x)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / R.sqrtOneMinusSquare x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx * dfx * dfx
 
 /// <summary>arccos x. Domain [−1, 1]; derivative −∞ at ±1; NaN outside.</summary>
@@ -405,7 +464,7 @@ type AcosRule =
         static member Name = "acos"
         static member Notes = "-1 <= x <= 1; derivative -inf at +-1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Acos x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / 'T.Sqrt('T.One - x * x)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / R.sqrtOneMinusSquare x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx * dfx * dfx
 
 /// <summary>arctan x.</summary>
@@ -415,8 +474,8 @@ type AtanRule =
         static member Name = "atan"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atan x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.One + x * x)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * x * dfx * dfx
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.atanDerivative x
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = R.atanSecondDerivative x
 
 /// <summary>arcsin(x)/π. Domain [−1, 1].</summary>
 [<Struct>]
@@ -425,8 +484,8 @@ type AsinPiRule =
         static member Name = "asinpi"
         static member Notes = "-1 <= x <= 1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AsinPi x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.Pi * 'T.Sqrt('T.One - x * x))
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / ('T.One - x * x)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.Pi * R.sqrtOneMinusSquare x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / R.oneMinusSquare x
 
 /// <summary>arccos(x)/π. Domain [−1, 1].</summary>
 [<Struct>]
@@ -435,8 +494,8 @@ type AcosPiRule =
         static member Name = "acospi"
         static member Notes = "-1 <= x <= 1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AcosPi x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / ('T.Pi * 'T.Sqrt('T.One - x * x))
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / ('T.One - x * x)
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -'T.One / ('T.Pi * R.sqrtOneMinusSquare x)
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = x * dfx / R.oneMinusSquare x
 
 /// <summary>arctan(x)/π.</summary>
 [<Struct>]
@@ -445,8 +504,9 @@ type AtanPiRule =
         static member Name = "atanpi"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.AtanPi x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / ('T.Pi * ('T.One + x * x))
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * x * dfx / ('T.One + x * x)
+        // atan′/π and atan″/π: the limits at ±∞ and the overflow-free form of AtanRule.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.atanDerivative x / 'T.Pi
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = R.atanSecondDerivative x / 'T.Pi
 
 // ----- hyperbolic -------------------------------------------------------------------------------
 
@@ -477,7 +537,9 @@ type TanhRule =
         static member Name = "tanh"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Tanh x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One - fx * fx
+        // sech²x = 4·σ′(2x), not 1 − tanh²x: that cancels to exactly 0 from |x| ≈ 19 on, where sech² is still 1e-16
+        // and more; 4σ′(2x) keeps its relative accuracy until it underflows.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.c 4.0 * R.logisticDerivative (R.two () * x)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * fx * dfx
 
 /// <summary>arsinh x.</summary>
@@ -487,8 +549,10 @@ type AsinhRule =
         static member Name = "asinh"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Asinh x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / 'T.Sqrt(x * x + 'T.One)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -x * dfx * dfx * dfx
+        // 1/hypot(x, 1): √(x² + 1) overflows from |x| ≈ 1.3e154 on, where the derivative is still 1e-154.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.One / 'T.Hypot(x, 'T.One)
+        // −(x·f′)·f′·f′: x·f′ is bounded, so the product does not underflow before −x/(x² + 1)^(3/2) does.
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -(x * dfx) * dfx * dfx
 
 /// <summary>arcosh x. Domain x ≥ 1; derivative +∞ at 1; NaN below 1.</summary>
 [<Struct>]
@@ -497,8 +561,10 @@ type AcoshRule =
         static member Name = "acosh"
         static member Notes = "x >= 1; derivative +inf at 1; NaN below 1"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Acosh x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x 'T.One ('T.One / 'T.Sqrt(x * x - 'T.One))
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -x * dfx * dfx * dfx
+        // 1/(√(x − 1)·√(x + 1)): no overflow for large x, and no cancellation near 1 (x − 1 is exact there).
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
+            R.below x 'T.One ('T.One / ('T.Sqrt(x - 'T.One) * 'T.Sqrt(x + 'T.One)))
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -(x * dfx) * dfx * dfx
 
 /// <summary>artanh x. Domain (−1, 1); ±∞ at ±1 with derivative +∞; NaN outside.</summary>
 [<Struct>]
@@ -508,7 +574,7 @@ type AtanhRule =
         static member Notes = "-1 <= x <= 1; derivative +inf at +-1; NaN outside"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atanh x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
-            if R.gt ('T.Abs x) 'T.One then R.nanAt x else 'T.One / ('T.One - x * x)
+            if R.gt ('T.Abs x) 'T.One then R.nanAt x else 'T.One / R.oneMinusSquare x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.two () * x * dfx * dfx
 
 // ----- piecewise ------------------------------------------------------------------------------
@@ -520,10 +586,12 @@ type AbsRule =
         static member Name = "abs"
         static member Notes = "all reals; derivative sign(x), 0 at 0"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Abs x
+        // NaN at NaN as a constant (not x itself, whose own derivative 1 nested duals would read as f″ = 1):
+        // |x| is piecewise linear, so f″ is 0 everywhere, NaN input included, in every mode.
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
             if R.gt x 'T.Zero then 'T.One
             elif R.lt x 'T.Zero then -'T.One
-            elif 'T.IsNaN x then x
+            elif 'T.IsNaN x then 'T.NaN
             else 'T.Zero
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, _dfx: 'T) = 'T.Zero
 
@@ -594,8 +662,10 @@ type SigmoidRule =
             else
                 let e = 'T.Exp x
                 e / ('T.One + e)
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = fx * ('T.One - fx)
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = dfx * ('T.One - R.two () * fx)
+        // σ(x)·σ(−x) (R.logisticDerivative), not σ·(1 − σ), which cancels to 0 for large x.
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.logisticDerivative x
+        // σ′·(1 − 2σ) = −σ′·tanh(x/2): 1 − 2σ cancels near 0, where σ″ ≈ −x/8 is small but not zero.
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx * 'T.Tanh(x * R.half ())
 
 /// <summary>softplus ln(1 + eˣ) = max(x, 0) + ln(1 + e^−|x|), without overflow. Its derivative is the sigmoid.</summary>
 [<Struct>]
@@ -603,9 +673,10 @@ type SoftplusRule =
     interface IUnaryRule with
         static member Name = "softplus"
         static member Notes = "all reals"
-        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Max(x, 'T.Zero) + 'T.LogP1('T.Exp(-('T.Abs x)))
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Max(x, 'T.Zero) + Special.LogP1('T.Exp(-('T.Abs x)))
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.valueOf<SigmoidRule, 'T> x
-        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = dfx * ('T.One - dfx)
+        // σ′(x) from x, not σ·(1 − σ) (which cancels to 0 for large x).
+        static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = R.logisticDerivative x
 
 // ----- special functions ------------------------------------------------------------------------
 
@@ -616,7 +687,12 @@ type ErfRule =
         static member Name = "erf"
         static member Notes = "all reals"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Erf x
-        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.c 1.1283791670955125739 * 'T.Exp(-(x * x))
+        // e^(−x²) with x² split exactly into p + err (err by a fused multiply-add): e^(−p)·(1 − err). The rounding of
+        // x·x alone would cost x²·ε of relative accuracy (1e-13 near x = 26, where the derivative is still 1e-294).
+        static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) =
+            let p = x * x
+            let err = 'T.FusedMultiplyAdd(x, x, -p)
+            R.c 1.1283791670955125739 * ('T.Exp(-p) * ('T.One - err))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * x * dfx
 
 /// <summary>Γ(x); Γ′ = Γ·ψ, Γ″ = Γ·(ψ² + ψ′). NaN at the poles 0, −1, −2, ….</summary>
@@ -670,13 +746,16 @@ type DivideRule =
         static member Name = "divide"
         static member Notes = "y <> 0; IEEE values at y = 0 (d/dx of 1/x at 0 is -inf); a zero tangent stays zero"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = x / y
-        // One division: ∂/∂y = −z·(1/y) reuses ∂/∂x (a division costs as much as several multiplies).
+        // One division: ∂/∂y = −z·(1/y) reuses ∂/∂x (a division costs as much as several multiplies), except where
+        // 1/y² is not a normal number (|y| beyond about 1e154 or below 1e-154 in double): there −z/y, because
+        // differentiating −z·r again (nested duals, Var over Var) goes through r′ = −r², which would lose its digits.
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
             let r = 'T.One / y
-            struct (r, -z * r)
+            struct (r, (if 'T.IsNormal(r * r) then -z * r else -z / y))
+        // With r = 1/y: −r² and 2·z·r·r, not 1/y²: y·y overflows for |y| ≳ 1.3e154 although 2x/y³ may be representable.
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
-            let invY2 = 'T.One / (y * y)
-            struct ('T.Zero, -invY2, R.two () * z * invY2)
+            let r = 'T.One / y
+            struct ('T.Zero, -(r * r), R.two () * z * r * r)
 
 /// <summary>
 /// xʸ with both arguments variable. ∂/∂x = y·xʸ⁻¹ (0 for y = 0), ∂/∂y = xʸ·ln x, with the conventions
@@ -686,17 +765,22 @@ type DivideRule =
 type PowRule =
     interface IBinaryRule with
         static member Name = "pow"
-        static member Notes = "x > 0 for d/dy; d/dy = 0 at x = 0 and NaN for x < 0; d/dx = y*x^(y-1), 0 for y = 0"
+        static member Notes = "x > 0 for d/dy; d/dy, d2/dy2 = 0 at x = 0 and NaN for x < 0 (d2/dxdy too); d/dx = y*x^(y-1), 0 for y = 0 at x = 0"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.Pow(x, y)
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
-            let dy =
-                if 'T.IsZero x then 'T.Zero
-                elif R.lt x 'T.Zero then R.nanAt x
-                else z * 'T.Log x
-            struct (PowerRule.Derivative(x, y), dy)
+            // For x < 0, z·ln x is NaN through ln x; written as the product (not a NaN of x alone) so that it depends
+            // on y as well, and its derivative in y (∂²/∂y², reverse over reverse, nested duals) is NaN too.
+            let dy = if 'T.IsZero x then 'T.Zero else z * 'T.Log x
+            // y·x^(y−1) as written, not PowerRule's exact 0 for y = 0 and 1 for y = 1: those constants are right as
+            // values but lose the dependence on y that nested duals and Var over Var differentiate (∂²/∂x∂y at
+            // y = 0 is 1/x). Only at x = 0 PowerRule's cases are needed (0·0⁻¹ would be NaN).
+            let dx = if 'T.IsZero x then PowerRule.Derivative(x, y) else y * 'T.Pow(x, y - 'T.One)
+            struct (dx, dy)
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
-            let logX = if 'T.IsZero x then 'T.Zero elif R.lt x 'T.Zero then R.nanAt x else 'T.Log x
-            let dxy = if 'T.IsZero y then 'T.Zero else 'T.Pow(x, y - 'T.One) * ('T.One + y * logX)
+            let logX = if 'T.IsZero x then 'T.Zero else 'T.Log x
+            // At x = 0 (ln 0 taken as 0, see Notes) and y = 0 the mixed partial is 0; elsewhere x^(y−1)·(1 + y ln x),
+            // which is 1/x at y = 0.
+            let dxy = if 'T.IsZero x && 'T.IsZero y then 'T.Zero else 'T.Pow(x, y - 'T.One) * ('T.One + y * logX)
             struct (PowerRule.SecondDerivative(x, y), dxy, z * logX * logX)
 
 /// <summary>√(x² + y²), overflow-free. Partials x/h and y/h; convention: zero partials at (0, 0).</summary>
@@ -711,8 +795,10 @@ type HypotRule =
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, h: 'T) =
             if 'T.IsZero h then struct ('T.Zero, 'T.Zero, 'T.Zero)
             else
-                let h3 = h * h * h
-                struct (y * y / h3, -(x * y) / h3, x * x / h3)
+                // With the unit vector (u, v) = (x, y)/h: v²/h, −uv/h, u²/h; h³ would overflow or underflow first.
+                let u = x / h
+                let v = y / h
+                struct (v * v / h, -(u * v) / h, u * u / h)
 
 /// <summary>atan2(y, x), the angle of the point (x, y); note the argument order (y first, as in .NET).
 /// ∂/∂y = x/r², ∂/∂x = −y/r²; convention: zero partials at (0, 0).</summary>
@@ -722,16 +808,19 @@ type Atan2Rule =
         static member Name = "atan2"
         static member Notes = "all reals; arguments (y, x); zero partials at (0, 0)"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T) = 'T.Atan2(y, x)
+        // Written with r = hypot(x, y) and the unit vector (u, v) = (x, y)/r: x² + y² and r⁴ overflow or underflow
+        // (to a wrong 0 or a wrong "(0, 0)") long before the partials x/r² and −y/r² do.
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T, _z: 'T) =
-            let r2 = x * x + y * y
-            if 'T.IsZero r2 then struct ('T.Zero, 'T.Zero) else struct (x / r2, -y / r2)
+            let r = 'T.Hypot(x, y)
+            if 'T.IsZero r then struct ('T.Zero, 'T.Zero) else struct (x / r / r, -y / r / r)
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(y: 'T, x: 'T, _z: 'T) =
-            let r2 = x * x + y * y
-            if 'T.IsZero r2 then struct ('T.Zero, 'T.Zero, 'T.Zero)
+            let r = 'T.Hypot(x, y)
+            if 'T.IsZero r then struct ('T.Zero, 'T.Zero, 'T.Zero)
             else
-                let r4 = r2 * r2
-                let twoXY = R.two () * x * y
-                struct (-twoXY / r4, (y * y - x * x) / r4, twoXY / r4)
+                let u = x / r
+                let v = y / r
+                let twoUV = R.two () * u * v
+                struct (-twoUV / r / r, (v - u) * (v + u) / r / r, twoUV / r / r)
 
 /// <summary>max(x, y). Convention: at a tie each argument gets half the derivative; NaN if either is NaN.</summary>
 [<Struct>]
@@ -745,6 +834,7 @@ type MaxRule =
             elif R.lt x y then struct ('T.Zero, 'T.One)
             elif R.eq x y then struct (R.half (), R.half ())
             else struct ('T.NaN, 'T.NaN)
+        // Piecewise linear: 0, NaN arguments included (the NaN partials are constants, whose derivative is 0 in every mode).
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
 
 /// <summary>min(x, y). Convention: at a tie each argument gets half the derivative; NaN if either is NaN.</summary>
@@ -759,6 +849,44 @@ type MinRule =
             elif R.gt x y then struct ('T.Zero, 'T.One)
             elif R.eq x y then struct (R.half (), R.half ())
             else struct ('T.NaN, 'T.NaN)
+        // Piecewise linear: 0, NaN arguments included (the NaN partials are constants, whose derivative is 0 in every mode).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
+
+/// <summary>
+/// The argument of larger magnitude (.NET's MaxMagnitude: at |x| = |y| with x ≠ y, the positive one). The derivative
+/// is the returned argument's; at a tie x = y each argument gets half (as <see cref="T:Fluxion.MaxRule"/>); NaN if
+/// either is NaN.
+/// </summary>
+[<Struct>]
+type MaxMagnitudeRule =
+    interface IBinaryRule with
+        static member Name = "maxmagnitude"
+        static member Notes = "all reals; derivative of the returned argument (the positive one at |x| = |y|); x = y splits 1/2 : 1/2; NaN propagates"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxMagnitude(x, y)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
+            if R.eq x y then struct (R.half (), R.half ())
+            elif 'T.IsNaN z then struct ('T.NaN, 'T.NaN)
+            elif R.eq z x then struct ('T.One, 'T.Zero)
+            else struct ('T.Zero, 'T.One)
+        // Piecewise linear: 0, NaN arguments included (the NaN partials are constants, whose derivative is 0 in every mode).
+        static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
+
+/// <summary>
+/// The argument of smaller magnitude (.NET's MinMagnitude: at |x| = |y| with x ≠ y, the negative one); derivative
+/// conventions as <see cref="T:Fluxion.MaxMagnitudeRule"/>.
+/// </summary>
+[<Struct>]
+type MinMagnitudeRule =
+    interface IBinaryRule with
+        static member Name = "minmagnitude"
+        static member Notes = "all reals; derivative of the returned argument (the negative one at |x| = |y|); x = y splits 1/2 : 1/2; NaN propagates"
+        static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MinMagnitude(x, y)
+        static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
+            if R.eq x y then struct (R.half (), R.half ())
+            elif 'T.IsNaN z then struct ('T.NaN, 'T.NaN)
+            elif R.eq z x then struct ('T.One, 'T.Zero)
+            else struct ('T.Zero, 'T.One)
+        // Piecewise linear: 0, NaN arguments included (the NaN partials are constants, whose derivative is 0 in every mode).
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.Zero, 'T.Zero)
 
 /// <summary>The IEEE remainder x − y·round(x/y): ∂/∂x = 1, ∂/∂y = −round(x/y).</summary>

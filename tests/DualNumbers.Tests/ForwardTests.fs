@@ -25,6 +25,9 @@ let private expectArgument (name: string) (f: unit -> unit) (message: string) =
     let e = Expect.throwsC f (fun e -> e)
     Expect.isTrue (e :? ArgumentException) $"{message}: throws ArgumentException (got {e.GetType().Name})"
     Expect.equal (e :?> ArgumentException).ParamName name $"{message}: names the argument"
+    // A null function is ArgumentNullException (not a NullReferenceException from inside, nor a plain ArgumentException).
+    if name = "f" && message.Contains "null" then
+        Expect.isTrue (e :? ArgumentNullException) $"{message}: throws ArgumentNullException (got {e.GetType().Name})"
 
 [<Tests>]
 let tests =
@@ -147,18 +150,112 @@ let tests =
             }
         ]
 
+        testList "perturbation confusion across threads" [
+            let expectConfusion (message: string) (f: unit -> unit) =
+                let e = Expect.throwsC f (fun e -> e)
+                let e = match e with :? AggregateException as a -> a.InnerException | e -> e
+                Expect.isTrue (e :? InvalidOperationException) $"{message}: InvalidOperationException (got {e.GetType().Name})"
+                Expect.stringContains e.Message "Perturbation confusion" $"{message}: the message names the problem"
+
+            test "an inner derivative on a Task.Run worker, closing over x, is refused (it used to return 2)" {
+                expectConfusion "Forward.derivative" (fun () ->
+                    Forward.derivative (fun (x: Dual<float>) ->
+                        let inner = Threading.Tasks.Task.Run(fun () -> Forward.derivative (fun y -> x + y) 1.0).Result
+                        x * Dual<float>.Constant inner) 1.0 |> ignore)
+                expectConfusion "ForwardMode.Derivative" (fun () ->
+                    ForwardMode.Derivative<float>((fun x ->
+                        let inner = Threading.Tasks.Task.Run(fun () -> ForwardMode.Derivative<float>((fun y -> x + y), 1.0)).Result
+                        x * Dual<float>.Constant inner), 1.0) |> ignore)
+            }
+
+            test "an inner gradient on a new Thread and on Parallel.For workers is refused" {
+                expectConfusion "Thread" (fun () ->
+                    Forward.gradient (fun (x: MultiDual<float>[]) ->
+                        let mutable error: exn = null
+                        let t = Threading.Thread(fun () ->
+                            try Forward.gradient (fun y -> x[0] * y[0]) [| 1.0 |] |> ignore with e -> error <- e)
+                        t.Start()
+                        t.Join()
+                        if not (isNull error) then raise error
+                        x[0]) [| 1.0; 2.0 |] |> ignore)
+                expectConfusion "Parallel.For" (fun () ->
+                    Forward.hessian (fun (x: HyperDual<float>[]) ->
+                        Threading.Tasks.Parallel.For(0, 4, fun _ -> Forward.hessian (fun y -> x[0] * y[0]) [| 1.0 |] |> ignore) |> ignore
+                        x[0]) [| 1.0 |] |> ignore)
+            }
+
+            test "the right nesting (one level deeper) works on a worker thread too: d/dx [x · d/dy (x + y)] = 1" {
+                let result =
+                    Forward.derivative (fun (x: Dual<float>) ->
+                        let inner =
+                            Threading.Tasks.Task.Run(fun () ->
+                                Forward.derivative (fun (y: Dual<Dual<float>>) -> Dual<Dual<float>>.Constant x + y) (Dual<float>.Constant 1.0)).Result
+                        x * inner) 1.0
+                Expect.equal result 1.0 "d/dx [x · 1] = 1"
+            }
+
+            test "independent derivatives on several threads at once all run and are right" {
+                // A finished evaluation on this thread leaves its (inactive) mark in this execution context, which the
+                // workers below inherit: it must not refuse them.
+                Expect.equal (Forward.derivative (fun x -> x * x) 3.0) 6.0 "a derivative before the parallel ones"
+                // Two evaluations that are certainly active at the same time: each waits inside f for the other.
+                use barrier = new Threading.Barrier(2)
+                let both (x0: float) () =
+                    Forward.derivative (fun (x: Dual<float>) ->
+                        if not (barrier.SignalAndWait(TimeSpan.FromSeconds 30.0)) then failwith "the other evaluation never arrived"
+                        x * Dual<float>.Sin x) x0
+                let a = Threading.Tasks.Task.Run(both 0.5)
+                let b = Threading.Tasks.Task.Run(both 1.5)
+                for x, r in [ 0.5, a.Result; 1.5, b.Result ] do
+                    Expect.floatClose Accuracy.veryHigh r (sin x + x * cos x) $"(x sin x)' at {x}"
+                let points = Array.init 256 (fun i -> -3.0 + 0.025 * float i)
+                let derivatives = Array.zeroCreate points.Length
+                let gradients = Array.zeroCreate points.Length
+                let hessians = Array.zeroCreate points.Length
+                Threading.Tasks.Parallel.For(0, points.Length, fun i ->
+                    let p = points[i]
+                    derivatives[i] <- ForwardMode.Derivative<float>((fun x -> Dual<float>.Exp x * x), p)
+                    gradients[i] <- (Forward.gradient (fun x -> x[0] * x[1] * x[1]) [| p; 2.0 |])
+                    hessians[i] <- (Forward.hessian (fun x -> x[0] * x[0] * x[1]) [| p; 2.0 |])) |> ignore
+                for i in 0 .. points.Length - 1 do
+                    let p = points[i]
+                    Expect.floatClose Accuracy.veryHigh derivatives[i] (exp p * (p + 1.0)) $"(x eˣ)' at {p}"
+                    Expect.equal gradients[i] [| 4.0; 4.0 * p |] $"gradient at {p}"
+                    Expect.equal hessians[i] (array2D [ [ 4.0; 2.0 * p ]; [ 2.0 * p; 0.0 ] ]) $"Hessian at {p}"
+            }
+        ]
+
+        testList "nthDerivative limits" [
+            test "order 13 over double is refused with the limit in the message (it threw InvalidProgramException)" {
+                Expect.equal (Forward.maxNthDerivativeOrder<float>) 12 "double"
+                Expect.equal (ForwardMode.MaxNthDerivativeOrder<float32>()) 13 "float32"
+                let e = Expect.throwsC (fun () -> ForwardMode.NthDerivative<float>(sine, 13, 0.7) |> ignore) (fun e -> e)
+                Expect.isTrue (e :? ArgumentOutOfRangeException) $"ArgumentOutOfRangeException (got {e.GetType().Name})"
+                Expect.equal (e :?> ArgumentException).ParamName "order" "names the argument"
+                Expect.stringContains e.Message "up to 12" "states the limit"
+                expectArgument "order" (fun () -> Forward.nthDerivative<float32> 14 sine 0.7f |> ignore) "float32, order 14"
+                expectArgument "f" (fun () -> ForwardMode.NthDerivative<float>(null, 2, 0.7) |> ignore) "null f"
+            }
+
+            test "the highest accepted orders compute: sin⁽¹²⁾ in double, sin⁽¹³⁾ in float32" {
+                Expect.floatClose Accuracy.veryHigh (Forward.nthDerivative<float> 12 sine 0.7) (sin 0.7) "order 12 = sin"
+                let d13 = float (Forward.nthDerivative<float32> 13 sine 0.7f)
+                Expect.isTrue (abs (d13 - cos (float 0.7f)) < 1e-5) $"order 13 = cos, got {d13}"
+            }
+        ]
+
         testList "argument refusals" [
             test "null functions" {
-                expectArgument "f" (fun () -> Forward.derivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "derivative"
-                expectArgument "f" (fun () -> Forward.secondDerivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "secondDerivative"
-                expectArgument "f" (fun () -> Forward.nthDerivative<float> 2 Unchecked.defaultof<_> 1.0 |> ignore) "nthDerivative"
-                expectArgument "f" (fun () -> Forward.gradient<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "gradient"
-                expectArgument "f" (fun () -> Forward.jacobian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "jacobian"
-                expectArgument "f" (fun () -> Forward.jvp<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "jvp"
-                expectArgument "f" (fun () -> Forward.directionalDerivative<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "directionalDerivative"
-                expectArgument "f" (fun () -> Forward.hessian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "hessian"
-                expectArgument "f" (fun () -> Forward.hessianVectorProduct<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "hessianVectorProduct"
-                expectArgument "f" (fun () -> ForwardMode.Gradient<float>(null, [| 1.0 |]) |> ignore) "C# Gradient"
+                expectArgument "f" (fun () -> Forward.derivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "derivative, null"
+                expectArgument "f" (fun () -> Forward.secondDerivative<float> Unchecked.defaultof<_> 1.0 |> ignore) "secondDerivative, null"
+                expectArgument "f" (fun () -> Forward.nthDerivative<float> 2 Unchecked.defaultof<_> 1.0 |> ignore) "nthDerivative, null"
+                expectArgument "f" (fun () -> Forward.gradient<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "gradient, null"
+                expectArgument "f" (fun () -> Forward.jacobian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "jacobian, null"
+                expectArgument "f" (fun () -> Forward.jvp<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "jvp, null"
+                expectArgument "f" (fun () -> Forward.directionalDerivative<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "directionalDerivative, null"
+                expectArgument "f" (fun () -> Forward.hessian<float> Unchecked.defaultof<_> [| 1.0 |] |> ignore) "hessian, null"
+                expectArgument "f" (fun () -> Forward.hessianVectorProduct<float> Unchecked.defaultof<_> [| 1.0 |] [| 1.0 |] |> ignore) "hessianVectorProduct, null"
+                expectArgument "f" (fun () -> ForwardMode.Gradient<float>(null, [| 1.0 |]) |> ignore) "C# Gradient, null"
             }
 
             test "null and empty inputs" {
@@ -180,6 +277,36 @@ let tests =
                 expectArgument "v" (fun () -> Forward.jvp vectorFunction x [| 1.0; nan |] |> ignore) "jvp, NaN"
                 expectArgument "v" (fun () -> Forward.directionalDerivative rosenbrock x [| nan; 0.0 |] |> ignore) "directional, NaN"
                 expectArgument "v" (fun () -> Forward.hessianVectorProduct rosenbrock x [| 0.0; infinity |] |> ignore) "hvp, infinite"
+            }
+
+            test "ForwardMode refuses exactly what Forward refuses (one Check module)" {
+                let x = [| 1.0; 2.0 |]
+                let f1 = Func<Dual<float>[], Dual<float>>(fun v -> v[0] * v[1])
+                let fn = Func<Dual<float>[], Dual<float>[]>(fun v -> v)
+                let g = Func<MultiDual<float>[], MultiDual<float>>(fun v -> v[0] * v[1])
+                let gn = Func<MultiDual<float>[], MultiDual<float>[]>(fun v -> v)
+                let h = Func<HyperDual<float>[], HyperDual<float>>(fun v -> v[0] * v[1])
+                expectArgument "f" (fun () -> ForwardMode.Derivative<float>(null, 1.0) |> ignore) "Derivative, null f"
+                expectArgument "f" (fun () -> ForwardMode.SecondDerivative<float>(null, 1.0) |> ignore) "SecondDerivative, null f"
+                expectArgument "f" (fun () -> ForwardMode.Jacobian<float>(null, x) |> ignore) "Jacobian, null f"
+                expectArgument "f" (fun () -> ForwardMode.Hessian<float>(null, x) |> ignore) "Hessian, null f"
+                expectArgument "f" (fun () -> ForwardMode.Jvp<float>(null, x, x) |> ignore) "Jvp, null f"
+                expectArgument "f" (fun () -> ForwardMode.DirectionalDerivative<float>(null, x, x) |> ignore) "DirectionalDerivative, null f"
+                expectArgument "f" (fun () -> ForwardMode.HessianVectorProduct<float>(null, x, x) |> ignore) "HessianVectorProduct, null f"
+                for name, call in
+                    [ "Gradient", (fun (p: float[]) -> ForwardMode.Gradient(g, p) |> ignore)
+                      "Jacobian", (fun p -> ForwardMode.Jacobian(gn, p) |> ignore)
+                      "Hessian", (fun p -> ForwardMode.Hessian(h, p) |> ignore)
+                      "Jvp", (fun p -> ForwardMode.Jvp(fn, p, p) |> ignore)
+                      "DirectionalDerivative", (fun p -> ForwardMode.DirectionalDerivative(f1, p, p) |> ignore)
+                      "HessianVectorProduct", (fun p -> ForwardMode.HessianVectorProduct(h, p, p) |> ignore) ] do
+                    expectArgument "x" (fun () -> call Array.empty) $"{name}, empty x"
+                    expectArgument "x" (fun () -> call null) $"{name}, null x"
+                for bad in [ nan; infinity; -infinity ] do
+                    expectArgument "v" (fun () -> ForwardMode.Jvp(fn, x, [| 1.0; bad |]) |> ignore) $"Jvp, v = {bad}"
+                    expectArgument "v" (fun () -> ForwardMode.DirectionalDerivative(f1, x, [| bad; 1.0 |]) |> ignore) $"DirectionalDerivative, v = {bad}"
+                    expectArgument "v" (fun () -> ForwardMode.HessianVectorProduct(h, x, [| bad; 0.0 |]) |> ignore) $"HessianVectorProduct, v = {bad}"
+                    expectArgument "v" (fun () -> Forward.jvp (fun v -> v) x [| 1.0; bad |] |> ignore) $"jvp, v = {bad}"
             }
 
             test "a negative order" {

@@ -458,10 +458,10 @@ let binaryRows: BinaryRow list =
       binary "copysign" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.CopySign(x, y) }
         (fun x y -> Math.CopySign(x, y)) (fun x y -> float (sign x * sign y)) zero2 zero2 zero2 zero2
         None [ box (0.0, 4.0) (0.0, 4.0); box (0.0, 4.0) (-4.0, 0.0); box (-4.0, 0.0) (0.0, 4.0); box (-4.0, 0.0) (-4.0, 0.0) ]
-      binary "maxmagnitude" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxMagnitude(x, y) }
+      binary "maxmagnitude" [ "maxmagnitude" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxMagnitude(x, y) }
         (fun x y -> Math.MaxMagnitude(x, y)) (fun x y -> if abs x > abs y then 1.0 else 0.0) (fun x y -> if abs x < abs y then 1.0 else 0.0)
         zero2 zero2 zero2 None [ box (2.0, 4.0) (-1.5, 1.5); box (-1.0, 1.0) (-4.0, -2.0) ]
-      binary "minmagnitude" [] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MinMagnitude(x, y) }
+      binary "minmagnitude" [ "minmagnitude" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MinMagnitude(x, y) }
         (fun x y -> Math.MinMagnitude(x, y)) (fun x y -> if abs x < abs y then 1.0 else 0.0) (fun x y -> if abs x > abs y then 1.0 else 0.0)
         zero2 zero2 zero2 None [ box (2.0, 4.0) (-1.5, 1.5); box (-1.0, 1.0) (-4.0, -2.0) ]
       binary "maxnumber" [ "max" ] { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.MaxNumber(x, y) }
@@ -480,17 +480,18 @@ let binaryRows: BinaryRow list =
 
 // ----- conventions at non-smooth and undefined points (docs/conventions.fsx) -----------------------
 
-/// A documented convention for a function of one variable at one point: exact value, f′ and (where the
-/// convention fixes it) f″. NaN means "NaN"; infinities are exact.
+/// A documented convention for a function of one variable at one point: exact value, f′ and f″ (every mode must give
+/// all three). NaN means "NaN"; infinities are exact.
 type UnaryConvention =
     { Name: string
       F: IUnaryFunction
       X: float
       Value: float
       D1: float
-      D2: float voption }
+      D2: float }
 
-/// A documented convention for a function of two variables at one point: value and both partials.
+/// A documented convention for a function of two variables at one point: value, both partials and the three second
+/// partials (∂xx, ∂xy, ∂yy).
 type BinaryConvention =
     { Name: string
       F: IBinaryFunction
@@ -498,97 +499,290 @@ type BinaryConvention =
       Y: float
       Value: float
       Dx: float
-      Dy: float }
+      Dy: float
+      Dxx: float
+      Dxy: float
+      Dyy: float }
 
 let private rowF (name: string) = (unaryRows |> List.find (fun r -> r.Name = name)).F
 let private rowF2 (name: string) = (binaryRows |> List.find (fun r -> r.Name = name)).F
 let private conv name f x value d1 d2 : UnaryConvention = { Name = name; F = f; X = x; Value = value; D1 = d1; D2 = d2 }
 let private at name x value d1 d2 = conv $"{name} at {x}" (rowF name) x value d1 d2
-let private conv2 name f x y value dx dy : BinaryConvention = { Name = name; F = f; X = x; Y = y; Value = value; Dx = dx; Dy = dy }
-let private at2 name x y value dx dy = conv2 $"{name} at ({x}, {y})" (rowF2 name) x y value dx dy
+let private conv2 name f x y value dx dy (dxx, dxy, dyy) : BinaryConvention =
+    { Name = name; F = f; X = x; Y = y; Value = value; Dx = dx; Dy = dy; Dxx = dxx; Dxy = dxy; Dyy = dyy }
+let private at2 name x y value dx dy second = conv2 $"{name} at ({x}, {y})" (rowF2 name) x y value dx dy second
+let private flat = 0.0, 0.0, 0.0
 
-/// Every documented unary convention; each flavour must reproduce it exactly.
+/// Every documented unary convention (docs/conventions.fsx); each flavour must reproduce it exactly.
 let unaryConventions: UnaryConvention list =
-    [ at "abs" 0.0 0.0 0.0 (ValueSome 0.0)
-      at "abs" -0.0 0.0 0.0 (ValueSome 0.0)
-      at "floor" 2.0 2.0 0.0 (ValueSome 0.0)
-      at "ceiling" -1.0 -1.0 0.0 (ValueSome 0.0)
-      at "round" 0.5 0.0 0.0 (ValueSome 0.0)
-      at "truncate" -3.0 -3.0 0.0 (ValueSome 0.0)
-      at "sqrt" 0.0 0.0 infinity (ValueSome -infinity)
-      at "log" 0.0 -infinity infinity (ValueSome -infinity)
-      at "log1p" -1.0 -infinity infinity (ValueSome -infinity)
-      at "cbrt" 0.0 0.0 infinity ValueNone
-      at "rootn (n = 3)" 0.0 0.0 infinity ValueNone
-      at "asin" 1.0 (Math.PI / 2.0) infinity ValueNone
-      at "acos" 1.0 0.0 -infinity ValueNone
-      at "atanh" 1.0 infinity infinity ValueNone
+    [ at "abs" 0.0 0.0 0.0 0.0
+      at "abs" -0.0 0.0 0.0 0.0
+      at "floor" 2.0 2.0 0.0 0.0
+      at "ceiling" -1.0 -1.0 0.0 0.0
+      at "round" 0.5 0.0 0.0 0.0
+      at "truncate" -3.0 -3.0 0.0 0.0
+      // At the end of the domain: the one-sided limits from inside.
+      at "sqrt" 0.0 0.0 infinity -infinity
+      conv "rootn (n = 2) at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.RootN(x, 2) }
+        0.0 0.0 infinity -infinity
+      at "log" 0.0 -infinity infinity -infinity
+      at "log1p" -1.0 -infinity infinity -infinity
+      at "asin" 1.0 (Math.PI / 2.0) infinity infinity
+      at "acos" 1.0 0.0 -infinity -infinity
+      at "atanh" 1.0 infinity infinity infinity
+      // Inside the domain where f′ → +∞ from both sides but f″ → −∞ from the right and +∞ from the left: f″ NaN.
+      at "cbrt" 0.0 0.0 infinity nan
+      at "cbrt" -0.0 0.0 infinity nan
+      at "rootn (n = 3)" 0.0 0.0 infinity nan
       // Outside the real domain: NaN value and derivatives.
-      at "log" -1.0 nan nan (ValueSome nan)
-      at "log2" -1.0 nan nan (ValueSome nan)
-      at "log10" -1.0 nan nan (ValueSome nan)
-      at "log1p" -2.0 nan nan (ValueSome nan)
-      at "sqrt" -1.0 nan nan (ValueSome nan)
-      at "asin" 2.0 nan nan (ValueSome nan)
-      at "acos" -2.0 nan nan (ValueSome nan)
-      at "acosh" 0.5 nan nan (ValueSome nan)
-      at "atanh" 2.0 nan nan (ValueSome nan)
-      at "gamma" 0.0 nan nan (ValueSome nan)
-      at "gamma" -2.0 nan nan (ValueSome nan)
-      at "loggamma" -1.0 nan nan (ValueSome nan)
-      at "digamma" 0.0 nan nan (ValueSome nan)
+      at "log" -1.0 nan nan nan
+      at "log2" -1.0 nan nan nan
+      at "log10" -1.0 nan nan nan
+      at "log1p" -2.0 nan nan nan
+      at "sqrt" -1.0 nan nan nan
+      at "asin" 2.0 nan nan nan
+      at "acos" -2.0 nan nan nan
+      at "acosh" 0.5 nan nan nan
+      at "atanh" 2.0 nan nan nan
+      at "gamma" 0.0 nan nan nan
+      at "gamma" -2.0 nan nan nan
+      at "loggamma" -1.0 nan nan nan
+      at "digamma" 0.0 nan nan nan
       conv "rootn (n = 2) at -4" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.RootN(x, 2) }
-        -4.0 nan nan ValueNone
+        -4.0 nan nan nan
       // Odd roots of negative numbers are real, as Double.RootN: (1/3)(-2/3)(-8)^(-5/3) = 1/144.
-      at "rootn (n = 3)" -8.0 -2.0 (1.0 / 12.0) (ValueSome(1.0 / 144.0))
+      at "rootn (n = 3)" -8.0 -2.0 (1.0 / 12.0) (1.0 / 144.0)
       // pow with a constant exponent.
       conv "x^0 at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, 'T.Zero) }
-        0.0 1.0 0.0 (ValueSome 0.0)
+        0.0 1.0 0.0 0.0
       conv "x^1 at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, 'T.One) }
-        0.0 0.0 1.0 (ValueSome 0.0)
+        0.0 0.0 1.0 0.0
       conv "x^2 at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Pow(x, Gm.C 2.0) }
-        0.0 0.0 0.0 (ValueSome 2.0)
-      at "pow (integer exponent 3)" -2.0 -8.0 12.0 (ValueSome -12.0)
+        0.0 0.0 0.0 2.0
+      at "pow (integer exponent 3)" -2.0 -8.0 12.0 -12.0
       // NaN and infinities.
-      at "sin" nan nan nan (ValueSome nan)
-      at "exp" -infinity 0.0 0.0 (ValueSome 0.0)
-      at "exp" infinity infinity infinity (ValueSome infinity)
-      at "atan" infinity (Math.PI / 2.0) 0.0 ValueNone
-      at "tanh" 400.0 1.0 0.0 (ValueSome 0.0)
-      at "sigmoid" -800.0 0.0 0.0 (ValueSome 0.0)
-      at "softplus" 800.0 800.0 1.0 (ValueSome 0.0)
-      // 1/x at +0: IEEE value +inf, derivative the limit -inf (a zero tangent stays zero in division).
+      at "sin" nan nan nan nan
+      // Piecewise linear: f′ NaN at NaN, f″ the constant 0 (as for the other piecewise-linear and constant rules).
+      at "abs" nan nan nan 0.0
+      at "floor" nan nan 0.0 0.0
+      at "exp" -infinity 0.0 0.0 0.0
+      at "exp" infinity infinity infinity infinity
+      // At ±∞ the derivatives are their limits (atan′ and atan″ → 0).
+      at "atan" infinity (Math.PI / 2.0) 0.0 0.0
+      at "atan" -infinity (-Math.PI / 2.0) 0.0 0.0
+      at "tanh" 400.0 1.0 0.0 0.0
+      at "tanh" -infinity -1.0 0.0 0.0
+      at "sigmoid" -800.0 0.0 0.0 0.0
+      at "sigmoid" infinity 1.0 0.0 0.0
+      at "softplus" 800.0 800.0 1.0 0.0
+      // 1/x at +0: IEEE value +inf, derivative the limit -inf, second derivative the limit from the right (+0), +inf.
       conv "1/x at 0" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.op_Division('T.One, x) }
-        0.0 infinity -infinity ValueNone
+        0.0 infinity -infinity infinity
       // (∞ + ε)·2: the zero tangent of the constant 2 meets the infinite partial x = ∞; d/dx 2x = 2.
       conv "2x at +inf" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.op_Multiply(x, Gm.C 2.0) }
-        infinity infinity 2.0 (ValueSome 0.0)
+        infinity infinity 2.0 0.0
       conv "x/2 at +inf" { new IUnaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.op_Division(x, Gm.C 2.0) }
-        infinity infinity 0.5 (ValueSome 0.0)
-      conv "clamp (x, -1, 1) at the lower bound" (rowF "clamp (x, -1, 1)") -1.0 -1.0 1.0 (ValueSome 0.0)
-      conv "clamp (x, -1, 1) at the upper bound" (rowF "clamp (x, -1, 1)") 1.0 1.0 1.0 (ValueSome 0.0) ]
+        infinity infinity 0.5 0.0
+      conv "clamp (x, -1, 1) at the lower bound" (rowF "clamp (x, -1, 1)") -1.0 -1.0 1.0 0.0
+      conv "clamp (x, -1, 1) at the upper bound" (rowF "clamp (x, -1, 1)") 1.0 1.0 1.0 0.0 ]
 
 /// Every documented binary convention.
 let binaryConventions: BinaryConvention list =
-    [ at2 "hypot" 0.0 0.0 0.0 0.0 0.0
-      at2 "atan2" 0.0 0.0 0.0 0.0 0.0
-      at2 "max" 1.0 1.0 1.0 0.5 0.5
-      at2 "min" -2.0 -2.0 -2.0 0.5 0.5
-      at2 "max" nan 1.0 nan nan nan
+    [ at2 "hypot" 0.0 0.0 0.0 0.0 0.0 flat
+      at2 "atan2" 0.0 0.0 0.0 0.0 0.0 flat
+      at2 "max" 1.0 1.0 1.0 0.5 0.5 flat
+      at2 "min" -2.0 -2.0 -2.0 0.5 0.5 flat
+      // A NaN argument: value and partials NaN; the second partials of these piecewise-linear functions stay 0.
+      at2 "max" nan 1.0 nan nan nan flat
+      at2 "min" 1.0 nan nan nan nan flat
       // MaxNumber/MinNumber prefer the number over NaN (IEEE 754 maxNum): value and derivative of the number.
-      at2 "maxnumber" nan 1.0 1.0 0.0 1.0
-      at2 "minnumber" 1.0 nan 1.0 1.0 0.0
-      at2 "maxnumber" 1.0 1.0 1.0 0.5 0.5
-      at2 "min" 1.0 nan nan nan nan
-      at2 "pow" 0.0 2.0 0.0 0.0 0.0
-      at2 "pow" 0.0 0.5 0.0 infinity 0.0
-      at2 "pow" 0.0 0.0 1.0 0.0 0.0
-      at2 "pow" -2.0 2.0 4.0 -4.0 nan
-      at2 "clamp (x, y, y + 2)" 1.0 1.0 1.0 1.0 0.0
-      at2 "clamp (x, y, y + 2)" 3.0 1.0 3.0 1.0 0.0
-      at2 "multiply" infinity 2.0 infinity 2.0 infinity
-      at2 "divide" 1.0 0.0 infinity infinity -infinity
+      at2 "maxnumber" nan 1.0 1.0 0.0 1.0 flat
+      at2 "minnumber" 1.0 nan 1.0 1.0 0.0 flat
+      at2 "maxnumber" 1.0 1.0 1.0 0.5 0.5 flat
+      // MaxMagnitude/MinMagnitude: the value is .NET's (at |x| = |y| the positive argument for max, the negative for
+      // min); the derivative is the returned argument's, split half and half when x = y as for max and min.
+      at2 "maxmagnitude" 2.0 -2.0 2.0 1.0 0.0 flat
+      at2 "maxmagnitude" -2.0 2.0 2.0 0.0 1.0 flat
+      at2 "maxmagnitude" 3.0 3.0 3.0 0.5 0.5 flat
+      at2 "minmagnitude" 2.0 -2.0 -2.0 0.0 1.0 flat
+      at2 "minmagnitude" -3.0 -3.0 -3.0 0.5 0.5 flat
+      at2 "maxmagnitude" nan 1.0 nan nan nan flat
+      at2 "minmagnitude" 1.0 nan nan nan nan flat
+      // pow at base 0: ∂/∂y and the second partials in y use the limit from the right (xʸ·ln x → 0 for y > 0).
+      at2 "pow" 0.0 2.0 0.0 0.0 0.0 (2.0, 0.0, 0.0)
+      at2 "pow" 0.0 3.0 0.0 0.0 0.0 (0.0, 0.0, 0.0)
+      at2 "pow" 0.0 0.0 1.0 0.0 0.0 (0.0, 0.0, 0.0)
+      // pow at a negative base: real value and ∂x, ∂xx (integer y); everything that involves ln x is NaN.
+      at2 "pow" -2.0 2.0 4.0 -4.0 nan (2.0, nan, nan)
+      at2 "clamp (x, y, y + 2)" 1.0 1.0 1.0 1.0 0.0 flat
+      at2 "clamp (x, y, y + 2)" 3.0 1.0 3.0 1.0 0.0 flat
+      at2 "multiply" infinity 2.0 infinity 2.0 infinity (0.0, 1.0, 0.0)
+      at2 "divide" 1.0 0.0 infinity infinity -infinity (0.0, -infinity, infinity)
       // √y + x at y = 0: the infinite partial in y must not poison d/dx.
       conv2 "sqrt(y) + x at (5, 0)"
         { new IBinaryFunction with member _.Invoke<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = 'T.op_Addition('T.Sqrt y, x) }
-        5.0 0.0 5.0 1.0 infinity ]
+        5.0 0.0 5.0 1.0 infinity (0.0, 0.0, -infinity) ]
+
+// ----- relative accuracy where functions saturate and at huge or tiny arguments ---------------------
+
+/// <summary>
+/// A function of one variable at points where a careless formula loses relative accuracy (1 − tanh² at large
+/// |x|, σ(1 − σ), fx + 1 for expm1, 1 − x² near ±1, x² + 1 overflowing): the reference (value, f′, f″) is computed
+/// here from asymptotic series, exact rescaling or exactly representable intermediate values, never from Rules.fs.
+/// Every flavour must match it to a relative tolerance, with no absolute floor.
+/// </summary>
+type UnaryAccuracy =
+    { Name: string
+      F: IUnaryFunction
+      /// Points checked in double precision.
+      Points: float list
+      /// Points checked in float32 flavours (where the references are normal float32 numbers or underflow to 0).
+      SinglePoints: float list
+      /// (value, f′, f″) at a point.
+      Reference: float -> float * float * float
+      /// The relative tolerance in double (float32 flavours use 1e-5).
+      Rtol: float }
+
+/// A function of two variables at huge or tiny arguments (double only): reference value, ∂x, ∂y, ∂xx, ∂xy, ∂yy.
+type BinaryAccuracy =
+    { Name: string
+      F: IBinaryFunction
+      Points: (float * float) list
+      Reference: float -> float -> float * float * float * float * float * float
+      Rtol: float }
+
+/// x² as an unevaluated sum p + err (Dekker's exact product, by Veltkamp splitting, without a fused multiply-add).
+let private exactSquare (x: float) =
+    let split = 134217729.0 * x
+    let hi = split - (split - x)
+    let lo = x - hi
+    let p = x * x
+    p, ((hi * hi - p) + 2.0 * hi * lo) + lo * lo
+
+let private accuracy name f points singlePoints reference rtol : UnaryAccuracy =
+    { Name = name; F = f; Points = points; SinglePoints = singlePoints; Reference = reference; Rtol = rtol }
+
+/// 1 − 2⁻³⁰ and 1 − 2⁻¹² (float32): 1 − x and 1 + x are exact, so (1 − x)(1 + x) = 1 − x² is known exactly.
+let private nearOne = 1.0 - Math.Pow(2.0, -30.0)
+let private nearOneSingle = 1.0 - Math.Pow(2.0, -12.0)
+let private oneMinusSquare (x: float) = (1.0 - x) * (1.0 + x)
+
+/// Every accuracy row.
+let unaryAccuracy: UnaryAccuracy list =
+    [ accuracy "tanh" (rowF "tanh") [ 1e-6; 20.0; 40.0; 100.0; 300.0; -25.0 ] [ 1e-6; 20.0; 40.0; -25.0 ]
+        (fun x ->
+            if abs x < 1e-3 then x - x ** 3.0 / 3.0, 1.0 - x * x + 2.0 * x ** 4.0 / 3.0, -2.0 * x + 8.0 * x ** 3.0 / 3.0
+            else
+                // E = e^(−2|x|) < 1e-17: tanh = ±(1 − 2E), sech² = 4E(1 − 2E), tanh″ = ∓8E(1 − 4E) to double precision.
+                let e = exp (-2.0 * abs x)
+                let s = float (sign x)
+                s * (1.0 - 2.0 * e), 4.0 * e * (1.0 - 2.0 * e), -8.0 * s * e * (1.0 - 4.0 * e))
+        4e-14
+      accuracy "sigmoid" (rowF "sigmoid") [ 1e-6; -1e-6; 40.0; 100.0; 700.0; -40.0; -100.0; -700.0 ] [ 1e-6; 40.0; 80.0; -40.0 ]
+        (fun x ->
+            if abs x < 1e-3 then 0.5 + x / 4.0 - x ** 3.0 / 48.0, 0.25 - x * x / 16.0, -x / 8.0 + x ** 3.0 / 24.0
+            else
+                // e = e^(−|x|) < 1e-17: σ, σ′ = e(1 − 2e), σ″ = ∓e(1 − 4e).
+                let e = exp (-abs x)
+                if x > 0.0 then 1.0 - e, e * (1.0 - 2.0 * e), -e * (1.0 - 4.0 * e)
+                else e * (1.0 - e), e * (1.0 - 2.0 * e), e * (1.0 - 4.0 * e))
+        4e-14
+      accuracy "softplus" (rowF "softplus") [ 40.0; 100.0; 700.0; -40.0; -100.0 ] [ 40.0; -40.0 ]
+        (fun x ->
+            let e = exp (-abs x)
+            if x > 0.0 then x + e, 1.0 - e, e * (1.0 - 2.0 * e) else e * (1.0 - 0.5 * e), e * (1.0 - e), e * (1.0 - 2.0 * e))
+        4e-14
+      // Near 0 the values (eˣ − 1 by its series; .NET's own ExpM1 is Exp(x) − 1, 8e-8 off at 1e-10), far below 0
+      // the derivatives (eˣ, not (eˣ − 1) + 1).
+      accuracy "expm1" (rowF "expm1") [ 1e-10; -3e-9; -40.0; -100.0; -700.0 ] [ 1e-6; -40.0; -80.0 ]
+        (fun x -> (if abs x < 1e-3 then x + x * x / 2.0 + x ** 3.0 / 6.0 else -1.0 + exp x), exp x, exp x) 4e-14
+      accuracy "exp2m1" (rowF "exp2m1") [ 1e-10; -60.0; -200.0; -1000.0 ] [ 1e-6; -60.0 ]
+        (fun x ->
+            let t = x * ln2
+            (if abs x < 1e-3 then t + t * t / 2.0 + t ** 3.0 / 6.0 else -1.0 + Math.Pow(2.0, x)), ln2 * Math.Pow(2.0, x), ln2 * ln2 * Math.Pow(2.0, x))
+        4e-14
+      accuracy "exp10m1" (rowF "exp10m1") [ 1e-10; -20.0; -100.0; -300.0 ] [ 1e-6; -20.0 ]
+        (fun x ->
+            let t = x * ln10
+            (if abs x < 1e-3 then t + t * t / 2.0 + t ** 3.0 / 6.0 else -1.0 + Math.Pow(10.0, x)), ln10 * Math.Pow(10.0, x), ln10 * ln10 * Math.Pow(10.0, x))
+        4e-14
+      // ln(1 + x) near 0 by its series (.NET's own LogP1 is Log(x + 1)).
+      accuracy "log1p" (rowF "log1p") [ 1e-10; -2e-12 ] [ 1e-6 ]
+        (fun x -> x - x * x / 2.0 + x ** 3.0 / 3.0, 1.0 / (1.0 + x), -1.0 / ((1.0 + x) * (1.0 + x))) 4e-14
+      accuracy "log2p1" (rowF "log2p1") [ 1e-10 ] [ 1e-6 ]
+        (fun x -> (x - x * x / 2.0 + x ** 3.0 / 3.0) / ln2, 1.0 / ((1.0 + x) * ln2), -1.0 / ((1.0 + x) * (1.0 + x) * ln2)) 4e-14
+      accuracy "log10p1" (rowF "log10p1") [ 1e-10 ] [ 1e-6 ]
+        (fun x -> (x - x * x / 2.0 + x ** 3.0 / 3.0) / ln10, 1.0 / ((1.0 + x) * ln10), -1.0 / ((1.0 + x) * (1.0 + x) * ln10)) 4e-14
+      // x² is not exact at these points; e^(−x²) = e^(−p)·(1 − err) with the exact square p + err.
+      accuracy "erf" (rowF "erf") [ 6.5; 10.1; 26.3; -26.3; 26.55 ] [ 6.5 ]
+        (fun x ->
+            let p, err = exactSquare x
+            let d1 = twoOverSqrtPi * exp -p * (1.0 - err)
+            float (sign x), d1, -2.0 * x * d1)
+        1e-14
+      accuracy "asin" (rowF "asin") [ nearOne; -nearOne ] [ nearOneSingle; -nearOneSingle ]
+        (fun x -> Math.Asin x, 1.0 / sqrt (oneMinusSquare x), x / oneMinusSquare x ** 1.5) 4e-14
+      accuracy "acos" (rowF "acos") [ nearOne; -nearOne ] [ nearOneSingle ]
+        (fun x -> Math.Acos x, -1.0 / sqrt (oneMinusSquare x), -x / oneMinusSquare x ** 1.5) 4e-14
+      accuracy "asinpi" (rowF "asinpi") [ nearOne ] [ nearOneSingle ]
+        (fun x -> Math.Asin x / Math.PI, 1.0 / (Math.PI * sqrt (oneMinusSquare x)), x / (Math.PI * oneMinusSquare x ** 1.5)) 4e-14
+      accuracy "acospi" (rowF "acospi") [ -nearOne ] [ -nearOneSingle ]
+        (fun x -> Math.Acos x / Math.PI, -1.0 / (Math.PI * sqrt (oneMinusSquare x)), -x / (Math.PI * oneMinusSquare x ** 1.5)) 4e-14
+      accuracy "atanh" (rowF "atanh") [ nearOne; -nearOne ] [ nearOneSingle ]
+        (fun x -> Math.Atanh x, 1.0 / oneMinusSquare x, 2.0 * x / (oneMinusSquare x ** 2.0)) 4e-14
+      // Large |x|: asinh x = ±ln(2|x|), f′ = 1/|x|, f″ = −1/(x·|x|) (corrections below 1e-200).
+      accuracy "asinh" (rowF "asinh") [ 1e120; -1e120; 1e160 ] [ 1e30; -1e30 ]
+        (fun x -> float (sign x) * log (2.0 * abs x), 1.0 / abs x, -1.0 / (x * abs x)) 4e-14
+      // Near 1, x = 1 + δ: x² − 1 = δ(2 + δ) exactly; large x: ln(2x), 1/x, −1/x².
+      accuracy "acosh" (rowF "acosh") [ 1.0 + Math.Pow(2.0, -30.0); 1e120; 1e160 ] [ 1.0 + Math.Pow(2.0, -12.0); 1e30 ]
+        (fun x ->
+            if x > 2.0 then log (2.0 * x), 1.0 / x, -1.0 / (x * x)
+            else
+                let d = x - 1.0
+                let m = d * (2.0 + d)
+                // ln(1 + t) for t = d + √m ≈ 4e-5 by its series (to t⁶ < 1e-26).
+                let t = d + sqrt m
+                t - t * t / 2.0 + t ** 3.0 / 3.0 - t ** 4.0 / 4.0 + t ** 5.0 / 5.0, 1.0 / sqrt m, -x / m ** 1.5)
+        4e-14 ]
+
+/// Partials of a function of two variables at (x, y), evaluated at (s·x, s·y) with s a power of 2 (exact scaling)
+/// and scaled back: first partials by s, second by s² (the functions below are homogeneous of degree 0 or 1).
+let private rescaled (degree: int) (s: float) (f: float -> float -> float * float * float * float * float * float) x y =
+    let v, dx, dy, dxx, dxy, dyy = f (s * x) (s * y)
+    let k = Math.Pow(s, float (1 - degree))
+    v / Math.Pow(s, float degree), dx * k, dy * k, dxx * k * s, dxy * k * s, dyy * k * s
+
+let binaryAccuracy: BinaryAccuracy list =
+    [ { Name = "atan2"
+        F = rowF2 "atan2"
+        Points = [ 1e100, 3e100; -2e120, 1e120; 1e-170, 2e-170; 3e-160, -4e-160 ]
+        // atan2(y, x) is homogeneous of degree 0; at the rescaled point r² is near 1.
+        Reference =
+          fun y x ->
+              let s = Math.Pow(2.0, -float (Math.ILogB(abs x + abs y)))
+              rescaled 0 s (fun y x ->
+                  let r2 = x * x + y * y
+                  atan2 y x, x / r2, -y / r2, -2.0 * x * y / (r2 * r2), (y * y - x * x) / (r2 * r2), 2.0 * x * y / (r2 * r2)) y x
+        Rtol = 4e-14 }
+      { Name = "hypot"
+        F = rowF2 "hypot"
+        Points = [ 3e110, 4e110; 3e-110, -4e-110; -1e200, 1e199 ]
+        Reference =
+          fun x y ->
+              let s = Math.Pow(2.0, -float (Math.ILogB(abs x + abs y)))
+              rescaled 1 s (fun x y ->
+                  let h = sqrt (x * x + y * y)
+                  h, x / h, y / h, y * y / (h * h * h), -x * y / (h * h * h), x * x / (h * h * h)) x y
+        Rtol = 4e-14 }
+      { Name = "divide"
+        F = rowF2 "divide"
+        Points = [ 1e300, 1e160; -3e250, 2e155; 1e-300, 1e-150 ]
+        // x/y at (x, y) = (a·2^i, b·2^j): value a/b·2^(i−j), ∂x = 2^(−j)/b, ∂y = −a/b²·2^(i−2j), ∂xy = −2^(−2j)/b²,
+        // ∂yy = 2a/b³·2^(i−3j), each power of 2 applied once (exact) after the small quotients are formed.
+        Reference =
+          fun x y ->
+              let i, j = Math.ILogB x, Math.ILogB y
+              let a, b = Math.ScaleB(x, -i), Math.ScaleB(y, -j)
+              Math.ScaleB(a / b, i - j), Math.ScaleB(1.0 / b, -j), Math.ScaleB(-a / (b * b), i - 2 * j), 0.0,
+              Math.ScaleB(-1.0 / (b * b), -2 * j), Math.ScaleB(2.0 * a / (b * b * b), i - 3 * j)
+        Rtol = 4e-14 } ]
