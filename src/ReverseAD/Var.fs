@@ -325,7 +325,11 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         let z = PolygammaRule.Value(n, x.Primal)
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, PolygammaRule.Derivative(n, x.Primal))
     /// <summary>x·y + z (composed from the multiply and add rules).</summary>
-    static member FusedMultiplyAdd(x: Var<'T>, y: Var<'T>, z: Var<'T>) = Var<'T>.op_Addition(Var<'T>.op_Multiply(x, y), z)
+    static member FusedMultiplyAdd(x: Var<'T>, y: Var<'T>, z: Var<'T>) =
+        // The value is rounded once, as for the primal type (and Dual's); the derivative is that of x·y + z.
+        let v = 'T.FusedMultiplyAdd(x.Primal, y.Primal, z.Primal)
+        let p = Var<'T>.op_Multiply(x, y)
+        if (p.TapeId ||| z.TapeId) = 0 then Var<'T>(v) else Var<'T>.Record(v, p, 'T.One, z, 'T.One)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
     static member Ieee754Remainder(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<RemainderRule>(x, y)
     /// <summary>x·2ⁿ (linear in x).</summary>
@@ -424,10 +428,12 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         static member IsZero x = 'T.IsZero x.Primal
         // selection
         static member Abs x = Var<'T>.Abs x
-        static member MaxMagnitude(x, y) = if 'T.op_Equality('T.MaxMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MaxMagnitudeNumber(x, y) = if 'T.op_Equality('T.MaxMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitude(x, y) = if 'T.op_Equality('T.MinMagnitude(x.Primal, y.Primal), x.Primal) then x else y
-        static member MinMagnitudeNumber(x, y) = if 'T.op_Equality('T.MinMagnitudeNumber(x.Primal, y.Primal), x.Primal) then x else y
+        static member MaxMagnitude(x, y) = Var<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MaxMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Var<'T>.Apply<MaxMagnitudeRule>(x, y)
+        static member MinMagnitude(x, y) = Var<'T>.Apply<MinMagnitudeRule>(x, y)
+        static member MinMagnitudeNumber(x, y) =
+            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Var<'T>.Apply<MinMagnitudeRule>(x, y)
         static member Max(x, y) = Var<'T>.Max(x, y)
         static member Min(x, y) = Var<'T>.Min(x, y)
         static member MaxNumber(x, y) = Var<'T>.MaxNumber(x, y)
