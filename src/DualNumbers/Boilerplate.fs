@@ -100,7 +100,9 @@ type internal Primal =
             false
 
     static member Format<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, format: string, provider: IFormatProvider) : string =
-        x.ToString(format, provider)
+        // A part that is itself a Fluxion number (a nested dual) is parenthesised: (2 + 1ε) + (1 + 0ε)ε.
+        let text = x.ToString(format, provider)
+        if typeof<'T>.Namespace = "Fluxion" then $"({text})" else text
 
     static member ExponentByteCount<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = (x :> IFloatingPoint<'T>).GetExponentByteCount()
     static member ExponentShortestBitLength<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = (x :> IFloatingPoint<'T>).GetExponentShortestBitLength()

@@ -773,8 +773,9 @@ type PowRule =
             let dy = if 'T.IsZero x then 'T.Zero else z * 'T.Log x
             // y·x^(y−1) as written, not PowerRule's exact 0 for y = 0 and 1 for y = 1: those constants are right as
             // values but lose the dependence on y that nested duals and Var over Var differentiate (∂²/∂x∂y at
-            // y = 0 is 1/x). Only at x = 0 PowerRule's cases are needed (0·0⁻¹ would be NaN).
-            let dx = if 'T.IsZero x then PowerRule.Derivative(x, y) else y * 'T.Pow(x, y - 'T.One)
+            // y = 0 is 1/x, and at x = 0 it is x^(y−1) under the ln 0 = 0 convention, as SecondPartials says). Only
+            // at x = y = 0 is the constant needed (0·0⁻¹ would be NaN).
+            let dx = if 'T.IsZero x && 'T.IsZero y then 'T.Zero else y * 'T.Pow(x, y - 'T.One)
             struct (dx, dy)
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, z: 'T) =
             let logX = if 'T.IsZero x then 'T.Zero else 'T.Log x

@@ -32,6 +32,11 @@ let private expectArgument (name: string) (f: unit -> unit) (message: string) =
 [<Tests>]
 let tests =
     testList "Forward" [
+        test "a nested dual prints its parts in parentheses" {
+            let x = Dual<Dual<float>>(Dual<float>(2.0, 1.0), Dual<float>(1.0, 0.0))
+            Expect.equal (x.ToString("G", Globalization.CultureInfo.InvariantCulture)) "(2 + 1ε) + (1 + 0ε)ε" "nested"
+            Expect.equal ((Dual<float>(32.0, 46.0)).ToString("G", Globalization.CultureInfo.InvariantCulture)) "32 + 46ε" "plain"
+        }
         testList "scalar" [
             test "derivative and secondDerivative of x^4 + 3x^2 + 2x at 2 are 46 and 54" {
                 Expect.equal (Forward.derivative polynomial 2.0) 46.0 "f'"

@@ -2,6 +2,7 @@
 /// chain rule on compositions, each against the rows' independent analytic references.
 module Fluxion.Tests.Properties
 
+open System
 open Expecto
 open FsCheck
 open FsCheck.FSharp
@@ -29,7 +30,12 @@ let private near rtol (a: float) (b: float) = close rtol 1e-12 a b
 /// A dyadic scalar in (−16, 16) with 6 fraction bits (so products of two of them are exact) from a random integer.
 let private scalar (k: int16) = float (k % 1024s) / 64.0
 
-let private config = { FsCheckConfig.defaultConfig with maxTest = 300 }
+/// Random cases on a developer's machine (new seeds explore new trees); one fixed seed under CI, so that a landing
+/// never depends on the draw. A failing case prints its seed for replay.
+let private config =
+    { FsCheckConfig.defaultConfig with
+        maxTest = 300
+        replay = (if Environment.GetEnvironmentVariable "CI" = "true" then Some(20261201UL, 9UL, None) else None) }
 
 [<Tests>]
 let tests =
