@@ -61,10 +61,10 @@ type internal IlgpuRuntime(context: Context, accelerator: Accelerator, name: str
         member r.Dispose() = r.Dispose()
 
 /// The kernels' MethodInfos, found once.
-[<AbstractClass; Sealed>]
-type internal KernelMethods =
+[<Sealed>]
+type internal KernelMethods private () =
     static let find (name: string) =
-        typeof<IlgpuKernels>.GetMethod(name, BindingFlags.Public ||| BindingFlags.Static)
+        typeof<IlgpuKernels>.GetMethod(name, BindingFlags.Public ||| BindingFlags.NonPublic ||| BindingFlags.Static)
     static let cache = ConcurrentDictionary<struct (string * Type * Type), MethodInfo>()
 
     /// The kernel `name` instantiated for the given type arguments (rule, element) or (element).
@@ -74,23 +74,92 @@ type internal KernelMethods =
         cache.GetOrAdd(struct (name, r, t), fun _ -> (find name).MakeGenericMethod(r, t))
 
 /// <summary>
-/// The rules of the table that the ILGPU backend computes on the host with the CPU kernels (copy in, compute, copy
-/// back) because their generic code cannot be compiled for a device: they call .NET library code that ILGPU
-/// cannot translate (special functions with tables and loops over managed arrays, BCL paths guarded by
-/// RuntimeHelpers.IsKnownConstant). The test "every rule kernel compiles to PTX or is listed here, and every rule
-/// listed here fails to compile" keeps the list exact. Results are right either way; only the speed differs.
+/// The rule kernels that ILGPU 1.5.3 cannot compile, which the ILGPU backend therefore computes on the host with the
+/// CPU backend's kernels (copy to the host, compute, copy back): right, only slower. Their generic code reaches .NET
+/// library paths that ILGPU's IL frontend refuses: <c>'T.CreateTruncating</c> of a constant (whose body tests
+/// <c>typeof</c> at run time: "Class type 'System.Type' is not supported"), the special functions' argument checks
+/// ("IL instruction of type 'Throw'"), and bit casts in TanPi and Hypot of float64. Determined by compiling every
+/// rule kernel to PTX; the PTX test "compiles to PTX unless computed on the host" keeps this list exact in both
+/// directions (a kernel listed here must fail to compile, every other must compile for sm_75 and sm_90). A failed
+/// compilation leaves an ILGPU context unusable, so the backend never tries one of these on an accelerator.
 /// </summary>
-[<AbstractClass; Sealed>]
-type internal HostRules =
-    static let unary: Type[] = [| typeof<GammaRule>; typeof<LogGammaRule>; typeof<DigammaRule>; typeof<ErfRule> |]
-    static let binary: Type[] = [||]
+[<Sealed>]
+type internal HostRules private () =
+    static let entries: struct (Type * string * Type)[] =
+        [|
+          struct (typeof<AtanPiRule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<AtanPiRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<AtanRule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<AtanRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<CbrtRule>, "RuleDerivative", typeof<float>)
+          struct (typeof<CbrtRule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<CbrtRule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<CbrtRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<DigammaRule>, "RuleValue", typeof<float>)
+          struct (typeof<DigammaRule>, "RuleValue", typeof<float32>)
+          struct (typeof<DigammaRule>, "RuleDerivative", typeof<float>)
+          struct (typeof<DigammaRule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<DigammaRule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<DigammaRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<ErfRule>, "RuleValue", typeof<float>)
+          struct (typeof<ErfRule>, "RuleValue", typeof<float32>)
+          struct (typeof<ErfRule>, "RuleDerivative", typeof<float>)
+          struct (typeof<ErfRule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<ErfRule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<ErfRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<Exp10Rule>, "RuleDerivative", typeof<float>)
+          struct (typeof<Exp10Rule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<Exp10Rule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<Exp10Rule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<Exp10m1Rule>, "RuleDerivative", typeof<float>)
+          struct (typeof<Exp10m1Rule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<Exp10m1Rule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<Exp10m1Rule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<Exp2Rule>, "RuleDerivative", typeof<float>)
+          struct (typeof<Exp2Rule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<Exp2Rule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<Exp2Rule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<Exp2m1Rule>, "RuleDerivative", typeof<float>)
+          struct (typeof<Exp2m1Rule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<Exp2m1Rule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<Exp2m1Rule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<GammaRule>, "RuleValue", typeof<float>)
+          struct (typeof<GammaRule>, "RuleValue", typeof<float32>)
+          struct (typeof<GammaRule>, "RuleDerivative", typeof<float>)
+          struct (typeof<GammaRule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<GammaRule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<GammaRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<Log10Rule>, "RuleDerivative", typeof<float>)
+          struct (typeof<Log10Rule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<Log10p1Rule>, "RuleDerivative", typeof<float>)
+          struct (typeof<Log10p1Rule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<Log2Rule>, "RuleDerivative", typeof<float>)
+          struct (typeof<Log2Rule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<Log2p1Rule>, "RuleDerivative", typeof<float>)
+          struct (typeof<Log2p1Rule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<LogGammaRule>, "RuleValue", typeof<float>)
+          struct (typeof<LogGammaRule>, "RuleValue", typeof<float32>)
+          struct (typeof<LogGammaRule>, "RuleDerivative", typeof<float>)
+          struct (typeof<LogGammaRule>, "RuleDerivative", typeof<float32>)
+          struct (typeof<LogGammaRule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<LogGammaRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<TanPiRule>, "RuleValue", typeof<float>)
+          struct (typeof<TanhRule>, "RuleSecondDerivative", typeof<float>)
+          struct (typeof<TanhRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<HypotRule>, "RuleBinary", typeof<float>)
+          struct (typeof<MaxRule>, "RulePartial", typeof<float>)
+          struct (typeof<MaxRule>, "RulePartial", typeof<float32>)
+          struct (typeof<MinRule>, "RulePartial", typeof<float>)
+          struct (typeof<MinRule>, "RulePartial", typeof<float32>)
+          struct (typeof<RemainderRule>, "RuleBinary", typeof<float>)
+          struct (typeof<RemainderRule>, "RuleBinary", typeof<float32>)
+        |]
 
-    /// The unary rules computed on the host.
-    static member Unary = unary
-    /// The binary rules computed on the host.
-    static member Binary = binary
-    /// Whether rule type r runs on the host.
-    static member Contains(r: Type) = Array.contains r unary || Array.contains r binary
+    /// (rule, kernel, element type) triples computed on the host.
+    static member Entries = entries
+    /// Whether the kernel for rule r and element type t runs on the host.
+    static member Contains(r: Type, kernel: string, t: Type) =
+        entries |> Array.exists (fun struct (er, ek, et) -> er = r && ek = kernel && et = t)
 
 /// Device memory of one tensor: a MemoryBuffer1D owned by this storage and disposed by Release (a scope's end).
 [<Sealed; AllowNullLiteral>]
@@ -267,7 +336,7 @@ type internal IlgpuBackend<'T when 'T :> IFloatingPointIeee754<'T> and 'T: unman
     // ----- elementwise ------------------------------------------------------------------------------
 
     override b.Map<'R when 'R :> IUnaryRule and 'R: struct>(x) =
-        if HostRules.Contains typeof<'R> then b.OnHost(fun () -> Kernels.RuleValue<'R, 'T>(b.Download x))
+        if HostRules.Contains(typeof<'R>, "RuleValue", t) then b.OnHost(fun () -> Kernels.RuleValue<'R, 'T>(b.Download x))
         else
             b.Locked(fun () ->
                 let y = b.Allocate(x.Length, true)
@@ -277,7 +346,7 @@ type internal IlgpuBackend<'T when 'T :> IFloatingPointIeee754<'T> and 'T: unman
                 y :> Storage<'T>)
 
     override b.MapDerivative<'R when 'R :> IUnaryRule and 'R: struct>(x, lower, order) =
-        if order >= 3 || HostRules.Contains typeof<'R> then
+        if order >= 3 || HostRules.Contains(typeof<'R>, (if order = 1 then "RuleDerivative" else "RuleSecondDerivative"), t) then
             b.OnHost(fun () -> HigherOrder.Derivative<'R, 'T>(b.Download x, lower |> Array.map b.Download, order))
         else
             b.Locked(fun () ->
@@ -317,7 +386,7 @@ type internal IlgpuBackend<'T when 'T :> IFloatingPointIeee754<'T> and 'T: unman
             y :> Storage<'T>)
 
     override b.MapBinary<'R when 'R :> IBinaryRule and 'R: struct>(a, aShape, bs, bShape, outShape) =
-        if HostRules.Contains typeof<'R> then
+        if HostRules.Contains(typeof<'R>, "RuleBinary", t) then
             b.OnHost(fun () -> Kernels.Binary<RuleOp<'R, 'T>, 'T>(b.Download a, aShape, b.Download bs, bShape, outShape))
         else
             let n = Shapes.size outShape
@@ -331,7 +400,7 @@ type internal IlgpuBackend<'T when 'T :> IFloatingPointIeee754<'T> and 'T: unman
                 y :> Storage<'T>)
 
     override b.MapPartial<'R when 'R :> IBinaryRule and 'R: struct>(a, aShape, bs, bShape, outShape, z, i, j) =
-        if i + j >= 3 || HostRules.Contains typeof<'R> then
+        if i + j >= 3 || HostRules.Contains(typeof<'R>, (if i + j = 1 then "RulePartial" else "RuleSecondPartial"), t) then
             b.OnHost(fun () -> HigherOrder.Partial<'R, 'T>(b.Download a, aShape, b.Download bs, bShape, outShape, b.Download z, i, j))
         else
             let n = Shapes.size outShape

@@ -145,12 +145,13 @@ type internal IlgpuKernels =
                 j <- j + 1
         else
             values[i] <- m
-            let mutable ties = 0
+            // The ties are counted in 'T: 'T.CreateTruncating(int) tests types at run time, which ILGPU cannot compile.
+            let mutable ties = 'T.Zero
             j <- 0
             while j < n do
-                if 'T.op_Equality(x[(o * n + j) * inner + ii], m) then ties <- ties + 1
+                if 'T.op_Equality(x[(o * n + j) * inner + ii], m) then ties <- ties + 'T.One
                 j <- j + 1
-            let w = 'T.One / 'T.CreateTruncating ties
+            let w = 'T.One / ties
             j <- 0
             while j < n do
                 let at = (o * n + j) * inner + ii
