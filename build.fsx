@@ -48,7 +48,7 @@ let build () =
     dotnet "build Fluxion.slnx -c Release"
 
 /// Expecto test projects (F#) and xunit test projects (C#), run in this order.
-let expectoProjects = [ "tests/DualNumbers.Tests"; "tests/ReverseAD.Tests"; "tests/Tensors.Tests" ]
+let expectoProjects = [ "tests/DualNumbers.Tests"; "tests/ReverseAD.Tests"; "tests/Tensors.Tests"; "tests/Gpu.Tests" ]
 let xunitProjects = [ "tests/CSharp.Tests"; "tests/CSharpFacade.Tests"; "tests/InverseProblem.Tests" ]
 
 /// Packs every library project (src/*; nothing else is packable) into a cleared artifacts/packages.

@@ -36,11 +36,11 @@ type Device private (kind: DeviceKind, index: int, runtime: IlgpuRuntime) =
     let single' = if isNull runtime then null else IlgpuBackend<float32>(runtime, runtime.Name)
 
     static let create (kind: DeviceKind) (index: int) =
-        // The CPU accelerator simulates one group of Tile² = 256 threads (16 warps of 16), what the matrix-product
+        // The CPU accelerator simulates one group of Tile² = 64 threads (8 warps of 8), what the matrix-product
         // kernel asks for; ILGPU's default CPU device has 16 threads.
         let context =
             Context.Create(fun b ->
-                (if kind = DeviceKind.Cuda then b.Cuda() else b.CPU(CPUDevice(16, 16, 1))).EnableAlgorithms() |> ignore)
+                (if kind = DeviceKind.Cuda then b.Cuda() else b.CPU(CPUDevice(8, 8, 1))).EnableAlgorithms() |> ignore)
         try
             let accelerator: Accelerator =
                 if kind = DeviceKind.Cuda then

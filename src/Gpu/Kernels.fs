@@ -16,9 +16,9 @@ open Fluxion
 
 /// Compile-time constants of the kernels.
 module internal KernelSizes =
-    /// The edge of a matrix-product tile (threads per group: Tile²).
+    /// The edge of a matrix-product tile (threads per group: Tile² = 64).
     [<Literal>]
-    let Tile = 16
+    let Tile = 8
 
 open KernelSizes
 
