@@ -72,12 +72,12 @@ let tests =
         }
         test "10,000 scoped training steps leak no device memory and load no kernel twice" {
             let rng = Random 2
-            let w = Tensor.FromArray(Array.init 8 (fun _ -> rng.NextDouble() - 0.5), [| 4; 2 |]).ToDevice(ilgpu).AsParameter()
+            let w = Tensor.FromArray(Array.init 4 (fun _ -> rng.NextDouble() - 0.5), [| 4 |]).ToDevice(ilgpu).AsParameter()
             let x = Tensor.FromArray(Array.init 12 (fun _ -> rng.NextDouble()), [| 3; 4 |]).ToDevice ilgpu
             let sgd = Sgd<float>(ParameterCollection<float>([| w |]), 0.01)
             let step () =
                 use _ = Tensor.Scope()
-                let loss = Tensor.Sum(Tensor.Tanh(Tensor.MatMul(x, w)))
+                let loss = Tensor.Sum(x * w)
                 sgd.Step loss
             step ()
             let kernels = ilgpu.Runtime.LoadedKernels
