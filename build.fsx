@@ -54,8 +54,9 @@ let build () =
 
 /// Expecto test projects (F#) and xunit test projects (C#), run in this order.
 /// tests/Distributed.Tests also launches its 2-rank checks under Open MPI and MPICH; where one is not installed,
-/// those checks count as ignored (Expecto's skipped), never as passed.
-let expectoProjects = [ "tests/DualNumbers.Tests"; "tests/ReverseAD.Tests"; "tests/Tensors.Tests"; "tests/Distributed.Tests" ]
+/// those checks count as ignored (Expecto's skipped), never as passed. tests/Gpu.Tests runs the ILGPU backend on
+/// ILGPU's CPU accelerator (and compiles every kernel to PTX), so it needs no GPU.
+let expectoProjects = [ "tests/DualNumbers.Tests"; "tests/ReverseAD.Tests"; "tests/Tensors.Tests"; "tests/Distributed.Tests"; "tests/Gpu.Tests" ]
 let xunitProjects = [ "tests/CSharp.Tests"; "tests/CSharpFacade.Tests"; "tests/InverseProblem.Tests" ]
 
 /// Packs every library project (src/*; nothing else is packable) into a cleared artifacts/packages.
