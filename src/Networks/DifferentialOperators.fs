@@ -110,9 +110,11 @@ type InputDerivatives<'T when 'T :> IFloatingPointIeee754<'T>> internal (u: Func
 /// Every result is differentiable with respect to the perceptron's parameters.
 /// </summary>
 [<Sealed>]
-type LaplacianPass<'T when 'T :> IFloatingPointIeee754<'T>> internal (points: Tensor<'T>, value: Tensor<'T>, tangents: Tensor<'T>, laplacian: Tensor<'T>) =
+type LaplacianPass<'T when 'T :> IFloatingPointIeee754<'T>> internal (points: Tensor<'T>, axes: int[], value: Tensor<'T>, tangents: Tensor<'T>, laplacian: Tensor<'T>) =
     /// <summary>The points [N, D].</summary>
     member _.Points = points
+    /// <summary>The axes whose second derivatives the Laplacian sums (all D unless chosen; a copy).</summary>
+    member _.Axes = Array.copy axes
     /// <summary>The number D of input dimensions.</summary>
     member _.Dimensions = points.Dims[1]
     /// <summary>The network's output at the points, [N, outputs].</summary>
@@ -124,7 +126,7 @@ type LaplacianPass<'T when 'T :> IFloatingPointIeee754<'T>> internal (points: Te
     member _.Gradient(axis: int) : Tensor<'T> =
         DifferentialSupport.checkAxis (nameof axis) points.Dims[1] axis
         Tensor.Select(tangents, 0, axis)
-    /// <summary>The Laplacian Δu = Σ_i ∂²u/∂x_i² at every point, [N, outputs].</summary>
+    /// <summary>The Laplacian Σ_i ∂²u/∂x_i² over <see cref="P:Fluxion.LaplacianPass`1.Axes"/> at every point, [N, outputs].</summary>
     member _.Laplacian = laplacian
 
 /// <summary>
@@ -159,13 +161,34 @@ type Differential =
     /// <param name="points">The points, shape [N, D].</param>
     /// <exception cref="T:System.ArgumentException">points is not a non-empty matrix with the network's number of inputs.</exception>
     static member ForwardLaplacian<'T when 'T :> IFloatingPointIeee754<'T>>(network: MultilayerPerceptron<'T>, points: Tensor<'T>) : LaplacianPass<'T> =
+        DifferentialSupport.checkPoints points
+        Differential.ForwardLaplacian(network, points, Array.init points.Dims[1] id)
+
+    /// <summary>
+    /// The value, all first derivatives and the Laplacian over the chosen axes only (the spatial axes of a
+    /// space-time problem; one axis gives that axis's second derivative, such as u_xx), in one forward pass.
+    /// </summary>
+    /// <param name="network">The perceptron; its input size must be D.</param>
+    /// <param name="points">The points, shape [N, D].</param>
+    /// <param name="axes">The distinct axes whose second derivatives the Laplacian sums (at least one).</param>
+    /// <exception cref="T:System.ArgumentException">points is not a non-empty matrix with the network's number of inputs, or axes is empty or repeats an axis.</exception>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">An axis is not one of the D input axes.</exception>
+    static member ForwardLaplacian<'T when 'T :> IFloatingPointIeee754<'T>>(network: MultilayerPerceptron<'T>, points: Tensor<'T>, axes: int[]) : LaplacianPass<'T> =
         if isNull (box network) then raise (ArgumentNullException(nameof network))
         DifferentialSupport.checkPoints points
+        if isNull axes then raise (ArgumentNullException(nameof axes))
         let n = points.Dims[0]
         let d = points.Dims[1]
         let layers = network.Layers
         if layers[0].InputSize <> d then
             raise (ArgumentException($"The network has {layers[0].InputSize} inputs; the points have {d} dimensions.", nameof points))
+        if axes.Length = 0 then raise (ArgumentException("The Laplacian needs at least one axis.", nameof axes))
+        for a in axes do DifferentialSupport.checkAxis (nameof axes) d a
+        if (Array.distinct axes).Length <> axes.Length then
+            let listed = String.Join(", ", axes)
+            raise (ArgumentException($"The axes {listed} repeat an axis.", nameof axes))
+        let axes = Array.copy axes
+        let all = axes.Length = d
         // Tangents [D, N, D]: along axis i every point moves by e_i.
         let identity = Array.init (d * n * d) (fun k -> if k / (n * d) = k % d then 'T.One else 'T.Zero)
         let mutable h = points
@@ -184,8 +207,9 @@ type Differential =
             let r = Tensor.Jvp(Func<_, _>(derivative), h, ones)
             let s1 = r.Value
             let s2 = r.Tangent
-            l <- Tensor.Add(Tensor.Multiply(s1, l), Tensor.Multiply(s2, Tensor.Sum(Tensor.Square j, 0, false)))
+            let chosen = if all then j else Tensor.Take(j, 0, axes)
+            l <- Tensor.Add(Tensor.Multiply(s1, l), Tensor.Multiply(s2, Tensor.Sum(Tensor.Square chosen, 0, false)))
             j <- Tensor.Multiply(s1, j)
             h <- sigma h
             linear layers[k]
-        LaplacianPass<'T>(points, h, j, l)
+        LaplacianPass<'T>(points, axes, h, j, l)

@@ -115,6 +115,10 @@ let tests =
                     for a in 0 .. d - 1 do
                         close 1e-13 (pass.Gradient(a).ToArray()) (ops.Gradient(a).ToArray()) $"forward Laplacian: u_{a}"
                     Expect.equal pass.Gradients.Shape [| d; points; 1 |] "shape of all first derivatives"
+                    // Over chosen axes only: one axis is that axis's second derivative; two are the sum of theirs.
+                    close 1e-12 ((Differential.ForwardLaplacian(net, x, [| d - 1 |])).Laplacian.ToArray()) (ops.Second(d - 1).ToArray()) "forward pass over one axis"
+                    let pair = (Differential.ForwardLaplacian(net, x, [| d - 1; 0 |])).Laplacian.ToArray()
+                    close 1e-12 pair (Array.map2 (+) (ops.Second(0).ToArray()) (ops.Second(d - 1).ToArray())) "forward pass over two axes"
                 }
                 test "parameter gradients of losses built from the operators: finite differences along a random direction" {
                     let net, u = fresh ()
@@ -146,5 +150,8 @@ let tests =
             throwsWith<ArgumentOutOfRangeException> [ "second" ] (fun () -> ops.Mixed(0, 5) |> ignore)
             throwsWith<ArgumentException> [ "one row per point" ] (fun () -> Differential.Of(Func<T, T>(fun z -> Tensor.Sum z), Tensor.Zeros<float>(4, 2)) |> ignore)
             throwsWith<ArgumentException> [ "3 dimensions"; "2 inputs" ] (fun () -> Differential.ForwardLaplacian(net, Tensor.Zeros<float>(4, 3)) |> ignore)
+            throwsWith<ArgumentException> [ "axes"; "repeat" ] (fun () -> Differential.ForwardLaplacian(net, Tensor.Zeros<float>(4, 2), [| 1; 1 |]) |> ignore)
+            throwsWith<ArgumentException> [ "axes"; "at least one" ] (fun () -> Differential.ForwardLaplacian(net, Tensor.Zeros<float>(4, 2), [||]) |> ignore)
+            throwsWith<ArgumentOutOfRangeException> [ "axes" ] (fun () -> Differential.ForwardLaplacian(net, Tensor.Zeros<float>(4, 2), [| 2 |]) |> ignore)
         }
     ]
