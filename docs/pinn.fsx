@@ -97,9 +97,7 @@ points (seeded), Adam at 1e-3, then L-BFGS. The residual is written as it reads:
 
 ```csharp
 var d = Differential.Of<double>(net.Forward, interior);          // axis 0 is x, axis 1 is t
-var residual = Tensor.Subtract(
-    Tensor.Add(d.Gradient(1), Tensor.Multiply(d.Value, d.Gradient(0))),
-    Tensor.Multiply(nu, d.Second(0)));
+var residual = d.Gradient(1) + d.Value * d.Gradient(0) - nu * d.Second(0);
 ```
 
 The sample computes its own reference from the Cole–Hopf transformation, evaluated by Gauss–Hermite quadrature

@@ -41,8 +41,7 @@ module internal DifferentialSupport =
         Tensor<'T>.Const(points.Backend.FromHost values, [| n; d |])
 
 /// <summary>
-/// The derivatives of u with respect to its inputs at a batch of points (see
-/// <see cref="M:Fluxion.Differential.Of``1(System.Func{Fluxion.Tensor{``0},Fluxion.Tensor{``0}},Fluxion.Tensor{``0})"/>):
+/// The derivatives of u with respect to its inputs at a batch of points (see <c>Differential.Of</c>):
 /// each is computed on first use by nested forward mode and kept; every result is differentiable with respect to
 /// the parameters u reads (reverse mode through the forward levels).
 /// </summary>
@@ -106,7 +105,7 @@ type InputDerivatives<'T when 'T :> IFloatingPointIeee754<'T>> internal (u: Func
 
 /// <summary>
 /// The value, the D first derivatives and the Laplacian of a multilayer perceptron at a batch of points, from one
-/// forward-Laplacian pass (see <see cref="M:Fluxion.Differential.ForwardLaplacian``1(Fluxion.MultilayerPerceptron{``0},Fluxion.Tensor{``0})"/>).
+/// forward-Laplacian pass (see <c>Differential.ForwardLaplacian</c>).
 /// Every result is differentiable with respect to the perceptron's parameters.
 /// </summary>
 [<Sealed>]
@@ -126,7 +125,7 @@ type LaplacianPass<'T when 'T :> IFloatingPointIeee754<'T>> internal (points: Te
     member _.Gradient(axis: int) : Tensor<'T> =
         DifferentialSupport.checkAxis (nameof axis) points.Dims[1] axis
         Tensor.Select(tangents, 0, axis)
-    /// <summary>The Laplacian Σ_i ∂²u/∂x_i² over <see cref="P:Fluxion.LaplacianPass`1.Axes"/> at every point, [N, outputs].</summary>
+    /// <summary>The Laplacian Σ_i ∂²u/∂x_i² over <c>Axes</c> at every point, [N, outputs].</summary>
     member _.Laplacian = laplacian
 
 /// <summary>
