@@ -72,7 +72,6 @@ public static class BurgersPinn
         var initialX = Enumerable.Range(0, options.InitialPoints).Select(_ => -1 + 2 * random.NextDouble()).ToArray();
         var initial = Points(options.InitialPoints, i => initialX[i], _ => 0.0);
         var initialTarget = Tensor.FromArray(initialX.Select(x => -Math.Sin(Math.PI * x)).ToArray(), options.InitialPoints, 1);
-        var nu = Tensor.Scalar(options.Nu);
 
         int[] sizes = [2, .. options.HiddenLayers, 1];
         var net = new MultilayerPerceptron<double>(sizes, Activation.Tanh, random);
@@ -81,13 +80,10 @@ public static class BurgersPinn
         {
             // Axis 0 is x, axis 1 is t.
             var d = Differential.Of<double>(net.Forward, interior);
-            var residual = Tensor.Subtract(
-                Tensor.Add(d.Gradient(1), Tensor.Multiply(d.Value, d.Gradient(0))),
-                Tensor.Multiply(nu, d.Second(0)));
+            var residual = d.Gradient(1) + d.Value * d.Gradient(0) - options.Nu * d.Second(0);
             var walls = net.Forward(boundary);
-            var start = Tensor.Subtract(net.Forward(initial), initialTarget);
-            return Tensor.Add(Tensor.Mean(Tensor.Square(residual)),
-                Tensor.Add(Tensor.Mean(Tensor.Square(walls)), Tensor.Mean(Tensor.Square(start))));
+            var start = net.Forward(initial) - initialTarget;
+            return Tensor.Mean(Tensor.Square(residual)) + (Tensor.Mean(Tensor.Square(walls)) + Tensor.Mean(Tensor.Square(start)));
         }
 
         log($"network {string.Join("-", sizes)} tanh ({net.Parameters.ElementCount} parameters); " +
