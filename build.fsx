@@ -57,7 +57,7 @@ let build () =
 /// those checks count as ignored (Expecto's skipped), never as passed. tests/Gpu.Tests runs the ILGPU backend on
 /// ILGPU's CPU accelerator (and compiles every kernel to PTX), so it needs no GPU.
 let expectoProjects = [ "tests/DualNumbers.Tests"; "tests/ReverseAD.Tests"; "tests/Tensors.Tests"; "tests/Distributed.Tests"; "tests/Gpu.Tests" ]
-let xunitProjects = [ "tests/CSharp.Tests"; "tests/CSharpFacade.Tests"; "tests/InverseProblem.Tests" ]
+let xunitProjects = [ "tests/CSharp.Tests"; "tests/CSharpFacade.Tests"; "tests/InverseProblem.Tests"; "tests/Pinn.Tests" ]
 
 /// Packs every library project (src/*; nothing else is packable) into a cleared artifacts/packages.
 let packNoBuild () =
@@ -327,11 +327,13 @@ let bench (args: string list) =
     run "dotnet" $"run -c Release --no-build --project benchmarks -- {joined}" root
 
 /// The main job: recover an ODE's parameters from noisy data (samples/InverseProblem); writes output/inverse-problem.png.
-/// `demo forward` runs the F# forward-mode tour (samples/ForwardDemo) instead.
-let demo (which: string) =
+/// `demo forward` runs the F# forward-mode tour (samples/ForwardDemo) instead; `demo pinn [options]` the Burgers
+/// physics-informed network (samples/Pinn; writes output/burgers-*.png; options such as `--adam 2000 --minutes 20`).
+let demo (which: string) (options: string list) =
     build ()
     match which with
     | "forward" -> dotnet "run -c Release --no-build --project samples/ForwardDemo"
+    | "pinn" -> dotnet $"""run -c Release --no-build --project samples/Pinn -- --output output {String.Join(" ", options)}"""
     | _ -> dotnet "run -c Release --no-build --project samples/InverseProblem -- output/inverse-problem.png"
 
 
@@ -342,8 +344,9 @@ match fsi.CommandLineArgs |> Array.toList |> List.tail with
 | "bench" :: rest -> bench rest
 | [ "docs" ] -> build (); docs ()
 | [ "docs"; "--no-build" ] -> docs ()   // the site again from the current Release build (after `build`)
-| [ "demo" ] -> demo "inverse"
-| [ "demo"; "forward" ] -> demo "forward"
+| [ "demo" ] -> demo "inverse" []
+| [ "demo"; "forward" ] -> demo "forward" []
+| "demo" :: "pinn" :: options -> demo "pinn" options
 | [ "pack" ] -> pack ()
 | [ "consumer" ] ->
     build ()
@@ -351,5 +354,5 @@ match fsi.CommandLineArgs |> Array.toList |> List.tail with
     if csharpCode <> 0 then exit csharpCode
     if scriptCode <> 0 then exit scriptCode
 | other ->
-    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench [filter] [BenchmarkDotNet options]|docs [--no-build]|demo [forward]|pack|consumer>  (got %A)" other
+    eprintfn "usage: dotnet fsi build.fsx <restore|build|test|bench [filter] [BenchmarkDotNet options]|docs [--no-build]|demo [forward|pinn [options]]|pack|consumer>  (got %A)" other
     exit 2
