@@ -124,7 +124,8 @@ type private DerivativeOf(f: IScalarFunction) =
 /// <c>Dual.Constant</c>. Example: d/dx [x · d/dy (x + y) at y = 1] at x = 1 is
 /// <c>Forward.derivative (fun x -> x * Forward.derivative (fun y -> Dual.Constant x + y) (Dual.Constant 1.0)) 1.0</c> = 1.</para>
 /// </remarks>
-[<RequireQualifiedAccess>]
+// Hidden from C# IntelliSense (C# callers use ForwardMode and the Fluxion package's Ad); F# sees it as usual.
+[<RequireQualifiedAccess; System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)>]
 module Forward =
 
     /// <summary>f′(x): one pass of f over <see cref="T:Fluxion.Dual`1"/>.</summary>
