@@ -7,10 +7,11 @@ index: 6
 ---
 *)
 (*** hide ***)
-#r "../src/DualNumbers/bin/Release/net10.0/Fluxion.DualNumbers.dll"
-#r "../src/Tensors/bin/Release/net10.0/Fluxion.Tensors.dll"
-#r "../src/Tensors/bin/Release/net10.0/MathNet.Numerics.dll"
-#r "../src/Tensors/bin/Release/net10.0/System.Numerics.Tensors.dll"
+#r "../src/Distributed/bin/Release/net10.0/Fluxion.DualNumbers.dll"
+#r "../src/Distributed/bin/Release/net10.0/Fluxion.Tensors.dll"
+#r "../src/Distributed/bin/Release/net10.0/Fluxion.Networks.dll"
+#r "../src/Distributed/bin/Release/net10.0/MathNet.Numerics.dll"
+#r "../src/Distributed/bin/Release/net10.0/System.Numerics.Tensors.dll"
 #r "../src/Distributed/bin/Release/net10.0/Fluxion.Distributed.dll"
 (**
 # Beyond one machine: data-parallel gradients and ensembles over MPI
