@@ -257,9 +257,12 @@ let docs () =
     // fsdocs evaluates the literate scripts against the Release build; --strict turns warnings into errors. Source
     // links point at the main branch; the license and release notes become files of the site.
     let projects = String.Join(" ", libraryProjects)
+    // Under CI the build is deterministic (ContinuousIntegrationBuild): source paths are recorded as /_/src/...,
+    // so the source links need that prefix named, or fsdocs leaves them empty.
+    let sourceFolder = if ci then " --sourcefolder /_" else ""
     dotnet (
         "fsdocs build --clean --eval --strict --properties Configuration=Release --output output/docs "
-        + $"--projects {projects} --sourcerepo https://github.com/fluxion-ad/fluxion/blob/main --parameters root {siteRootPlaceholder} fsdocs-collection-name Fluxion"
+        + $"--projects {projects} --sourcerepo https://github.com/fluxion-ad/fluxion/blob/main{sourceFolder} --parameters root {siteRootPlaceholder} fsdocs-collection-name Fluxion"
     )
     File.Copy(Path.Combine(root, "LICENSE"), Path.Combine(docsOutput, "LICENSE.txt"), true)
     File.Copy(Path.Combine(root, "RELEASE_NOTES.md"), Path.Combine(docsOutput, "RELEASE_NOTES.txt"), true)
