@@ -155,6 +155,17 @@ let csharpSpelling (signature: string) =
 /// The pages of the C# package's types (Assembly: Fluxion.dll) are read by C# users: their signatures get C#
 /// spelling, and each member's usage shows its parameter types, so that overloads (Ad.Gradient(f, x) over a lambda
 /// and over an IMultivariateFunction) can be told apart in the member table.
+/// fsdocs cannot find the source file of some C# members in CI's deterministic build and writes a source link with
+/// an empty address; such a link is dropped (no link rather than a broken one).
+let dropEmptySourceLinks () =
+    let link = Regex(@"<a href="""" class=""fsdocs-source-link""[^>]*>.*?</a>", RegexOptions.Singleline)
+    let mutable count = 0
+    for page in Directory.GetFiles(docsOutput, "*.html", SearchOption.AllDirectories) do
+        let text = File.ReadAllText page
+        let fixedText = link.Replace(text, MatchEvaluator(fun _ -> count <- count + 1; ""))
+        if fixedText <> text then File.WriteAllText(page, fixedText)
+    printfn "docs: %d source links without a source file dropped" count
+
 let csharpSignatures () =
     let code = Regex(@"<code>((?:(?!</code>).)*)</code>", RegexOptions.Singleline)
     let tag = Regex(@"<[^>]+>")
@@ -268,6 +279,7 @@ let docs () =
     File.Copy(Path.Combine(root, "RELEASE_NOTES.md"), Path.Combine(docsOutput, "RELEASE_NOTES.txt"), true)
     relativiseSite ()
     unlinkUndocumentedTypes ()
+    dropEmptySourceLinks ()
     csharpSignatures ()
     let problems = checkSite ()
     if problems > 0 then failwithf "docs: %d broken links, missing assets or unrendered doc tags in the built site" problems
