@@ -420,31 +420,16 @@ type internal IlgpuBackend<'T when 'T :> IFloatingPointIeee754<'T> and 'T: unman
         b.Locked(fun () ->
             let mutable cur = b.V x
             let mutable owned: IlgpuStorage<'T> = null
-            let cs = Array.copy shape
-            // Adjacent axes are summed in one pass, last group first (as the CPU backend).
-            let mutable i = axes.Length - 1
-            while i >= 0 do
-                let mutable j = i
-                while j > 0 && axes[j - 1] = axes[j] - 1 do
-                    j <- j - 1
-                let lo = axes[j]
-                let hi = axes[i]
-                let outer = Shapes.size cs[.. lo - 1]
-                let n = Shapes.size cs[lo..hi]
-                let inner = Shapes.size cs[hi + 1 ..]
-                if n <> 1 then
-                    let y = b.Allocate(outer * inner, false)
-                    if outer * inner > 0 then
-                        if n = 0 then b.FillInto(y, outer * inner, 'T.Zero)
-                        else
-                            b.L<Action<AcceleratorStream, Index1D, ArrayView<'T>, ArrayView<'T>, int, int>>("SumMiddle")
-                                .Invoke(stream (), Index1D(outer * inner), cur, y.View, n, inner)
-                    if not (isNull owned) then owned.Release()
-                    owned <- y
-                    cur <- y.View
-                for d in lo..hi do
-                    cs[d] <- 1
-                i <- j - 1
+            for struct (outer, n, inner) in Shapes.sumGroups shape axes do
+                let y = b.Allocate(outer * inner, false)
+                if outer * inner > 0 then
+                    if n = 0 then b.FillInto(y, outer * inner, 'T.Zero)
+                    else
+                        b.L<Action<AcceleratorStream, Index1D, ArrayView<'T>, ArrayView<'T>, int, int>>("SumMiddle")
+                            .Invoke(stream (), Index1D(outer * inner), cur, y.View, n, inner)
+                if not (isNull owned) then owned.Release()
+                owned <- y
+                cur <- y.View
             let result =
                 if isNull owned then
                     let s = b.Allocate(x.Length, false)

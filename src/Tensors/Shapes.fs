@@ -79,3 +79,23 @@ let axes (op: string) (rank: int) (given: int[]) =
 let reduced (shape: int[]) (axes: int[]) (keepDims: bool) =
     if keepDims then shape |> Array.mapi (fun d n -> if Array.contains d axes then 1 else n)
     else shape |> Array.indexed |> Array.filter (fun (d, _) -> not (Array.contains d axes)) |> Array.map snd
+
+/// How a sum over sorted `axes` of a tensor of shape `shape` runs as sums over the middle axis of [outer, n, inner]
+/// views: adjacent axes form one group, groups are summed last first, and each sum keeps its axes with extent 1.
+/// Groups whose extent n is 1 are left out (nothing to sum). Shared by every backend's Sum primitive.
+let sumGroups (shape: int[]) (axes: int[]) : struct (int * int * int)[] =
+    let cs = Array.copy shape
+    let groups = ResizeArray()
+    let mutable i = axes.Length - 1
+    while i >= 0 do
+        let mutable j = i
+        while j > 0 && axes[j - 1] = axes[j] - 1 do
+            j <- j - 1
+        let lo = axes[j]
+        let hi = axes[i]
+        let n = size cs[lo..hi]
+        if n <> 1 then groups.Add(struct (size cs[.. lo - 1], n, size cs[hi + 1 ..]))
+        for d in lo..hi do
+            cs[d] <- 1
+        i <- j - 1
+    groups.ToArray()

@@ -105,22 +105,8 @@ and [<Sealed>] internal CpuBackend<'T when 'T :> IFloatingPointIeee754<'T>> priv
     override _.Sum(x, shape, axes) =
         let values = CpuBackend<'T>.A x
         let mutable cur = values
-        let cs = Array.copy shape
-        // Adjacent axes are summed in one pass.
-        let mutable i = axes.Length - 1
-        while i >= 0 do
-            let mutable j = i
-            while j > 0 && axes[j - 1] = axes[j] - 1 do
-                j <- j - 1
-            let lo = axes[j]
-            let hi = axes[i]
-            let outer = Shapes.size cs[.. lo - 1]
-            let n = Shapes.size cs[lo..hi]
-            let inner = Shapes.size cs[hi + 1 ..]
-            if n <> 1 then cur <- Kernels.SumMiddle(cur, outer, n, inner)
-            for d in lo..hi do
-                cs[d] <- 1
-            i <- j - 1
+        for struct (outer, n, inner) in Shapes.sumGroups shape axes do
+            cur <- Kernels.SumMiddle(cur, outer, n, inner)
         CpuBackend<'T>.Wrap(if Object.ReferenceEquals(cur, values) then Array.copy values else cur)
 
     override _.Extreme(x, outer, n, inner, isMax) =
