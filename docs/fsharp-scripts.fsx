@@ -113,7 +113,10 @@ FSI prints a dual as value and tangent:
 let printed = string y
 (*** include-value: printed ***)
 (**
-A nested dual `Dual<Dual<float>>` prints its two parts one after the other without grouping (`2 + 1ε + 1 + 0εε` for
-x = 2 seeded in both levels), which is easy to misread: read nested parts with `.Primal` and `.Tangent`
-(`z.Tangent.Tangent` is the second derivative).
+A nested dual `Dual<Dual<float>>` groups its parts, so the levels stay apart. For x = 2 seeded at both levels, x³
+prints as (x³ + 3x²ε) + (3x² + 6xε)ε, that is `(8 + 12ε) + (12 + 12ε)ε`; `.Tangent.Tangent` reads the second
+derivative 6x:
 *)
+let z = Dual<Dual<float>>(Dual<float>(2.0, 1.0), Dual<float>(1.0, 0.0))
+let nestedPrinted = string (z * z * z)
+(*** include-value: nestedPrinted ***)
