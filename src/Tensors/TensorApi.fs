@@ -557,7 +557,7 @@ type Tensor =
         let a = Shapes.axis "logSumExp" x.Rank axis
         // The shift is a constant: log Σ exp(x − m) + m does not depend on m, so no derivative flows through it.
         let m = Structure.Extreme(x.Detach(), a, true)
-        let shift = Tensor<'T>.Const(m.ToArray() |> Array.map (fun v -> if 'T.IsFinite v then v else 'T.Zero), m.Dims)
+        let shift = Tensor<'T>.Const(x.Backend.FromHost(m.ToArray() |> Array.map (fun v -> if 'T.IsFinite v then v else 'T.Zero)), m.Dims)
         let s = Tensor<'T>.SumAxes(Tensor<'T>.Unary<ExpRule>(Tensor<'T>.Subtract(x, shift)), [| a |], true)
         let y = Tensor<'T>.Add(Tensor<'T>.Unary<LogRule> s, shift)
         if keepDims then y else Tensor<'T>.Reshape(y, x.Dims |> Array.removeAt a)
@@ -709,7 +709,7 @@ type Tensor =
         let h = 1e-3 * (xs |> Array.fold (fun m v -> max m (abs v)) 1.0)
         let relError (a: float) (b: float) = abs (a - b) / max 1.0 (max (abs a) (abs b))
         let plain (v: float[]) (t: float) =
-            let moved = Tensor<float>.Const(Array.map2 (fun a b -> a + t * b) xs v, x.Shape)
+            let moved = Tensor<float>.Const(x.Backend.FromHost(Array.map2 (fun a b -> a + t * b) xs v), x.Shape)
             let y = f.Invoke moved
             if isNull y then raise (InvalidOperationException "The function returned null instead of a tensor.")
             y.ToArray()
@@ -721,11 +721,12 @@ type Tensor =
             let d1 = central v h
             let d2 = central v (h / 2.0)
             let fd = Array.map2 (fun a b -> (4.0 * b - a) / 3.0) d1 d2
-            let jvp = (Tensor.Jvp(f, x, Tensor<float>.Const(v, x.Shape))).Tangent.ToArray()
+            let jvp = (Tensor.Jvp(f, x, Tensor<float>.Const(x.Backend.FromHost v, x.Shape))).Tangent.ToArray()
             for i in 0 .. fd.Length - 1 do
                 let e = relError jvp[i] fd[i]
                 if not (e <= worstJvp) then worstJvp <- e
-            let u = Tensor.RandomNormal<float>(random, (f.Invoke x).Shape)
+            let outShape = (f.Invoke x).Shape
+            let u = Tensor<float>.Const(x.Backend.FromHost((Tensor.RandomNormal<float>(random, outShape)).ToArray()), outShape)
             let vjp = (Tensor.Vjp(f, x, u)).Vjp.ToArray()
             let lhs = Array.fold2 (fun acc a b -> acc + a * b) 0.0 vjp v
             let rhs = Array.fold2 (fun acc a b -> acc + a * b) 0.0 (u.ToArray()) fd

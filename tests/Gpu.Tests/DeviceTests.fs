@@ -48,6 +48,20 @@ let tests =
                 Expect.stringContains e.Message $"Device.Cuda({count})" "names the device asked for"
             Expect.throwsT<ArgumentOutOfRangeException> (fun () -> Device.Cuda -1 |> ignore) "negative index"
         }
+        test "operations that make their own constants run where their operands live (outside Device.Use)" {
+            // CrossEntropy and LogSoftmax shift by the row maximum, a constant they create; CheckGradient makes
+            // moved points and random seeds. All must be made on the operands' device, not the default one.
+            let host = Tensor.FromArray([| 0.5; -1.0; 2.0; 0.25; 3.0; -0.5 |], [| 2; 3 |]).ToHost()
+            let logits = host.ToDevice ilgpu
+            let labels = [| 2; 0 |]
+            let onDevice = Tensor.CrossEntropy(logits, labels)
+            Expect.equal (onDevice.GetDevice()) ilgpu "the loss lives on the device"
+            Expect.floatClose Accuracy.veryHigh (onDevice.ToHost().ToScalar()) (Tensor.CrossEntropy(host, labels).ToScalar()) "same loss as on the CPU"
+            let soft = Tensor.LogSoftmax(logits, 1)
+            Array.iter2 (fun a e -> Expect.floatClose Accuracy.veryHigh a e "log-softmax") (soft.ToHost().ToArray()) (Tensor.LogSoftmax(host, 1).ToArray())
+            let check = Tensor.CheckGradient((fun t -> Tensor.Tanh t * t), logits, Random 3, 2, 1e-6)
+            Expect.isTrue check.Passed $"gradient check on the device: {check}"
+        }
         test "moving is refused for tensors in a differentiated computation" {
             let p = Tensor.FromArray([| 1.0; 2.0 |], [| 2 |]).ToHost().AsParameter()
             Expect.throwsT<InvalidOperationException> (fun () -> p.ToDevice ilgpu |> ignore) "parameter"
