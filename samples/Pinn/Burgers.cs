@@ -53,8 +53,8 @@ public sealed record BurgersResult(
 
 /// <summary>
 /// A physics-informed network for viscous Burgers u_t + u·u_x = ν·u_xx on [−1, 1] × [0, 1] with u(x, 0) = −sin(πx)
-/// and u(±1, t) = 0: the loss is the mean square of the residual at the collocation points (u_x, u_t, u_xx from
-/// <see cref="Differential"/>) plus the mean squares of the boundary and initial misfits; Adam, then L-BFGS.
+/// and u(±1, t) = 0: the loss is the mean square of the residual at the collocation points (u_x, u_t, u_xx from one
+/// forward-Laplacian pass, <see cref="Differential"/>) plus the mean squares of the boundary and initial misfits; Adam, then L-BFGS.
 /// </summary>
 public static class BurgersPinn
 {
@@ -78,9 +78,10 @@ public static class BurgersPinn
 
         Tensor<double> Loss()
         {
-            // Axis 0 is x, axis 1 is t.
-            var d = Differential.Of<double>(net.Forward, interior);
-            var residual = d.Gradient(1) + d.Value * d.Gradient(0) - options.Nu * d.Second(0);
+            // Axis 0 is x, axis 1 is t. One forward-Laplacian pass along x gives u, u_x, u_t and u_xx together
+            // (Differential.Of(net.Forward, interior) gives the same by nested JVPs, about 2.5 times slower).
+            var d = Differential.ForwardLaplacian(net, interior, [0]);
+            var residual = d.Gradient(1) + d.Value * d.Gradient(0) - options.Nu * d.Laplacian;
             var walls = net.Forward(boundary);
             var start = net.Forward(initial) - initialTarget;
             return Tensor.Mean(Tensor.Square(residual)) + (Tensor.Mean(Tensor.Square(walls)) + Tensor.Mean(Tensor.Square(start)));
