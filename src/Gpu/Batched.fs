@@ -95,6 +95,7 @@ type Batched<'F when 'F :> IPointFunction and 'F: struct> =
 
     /// The launcher of kernel `name` for F and 'T on the device (loaded once, then cached by the runtime).
     static member private Launcher<'D, 'T when 'D :> Delegate>(runtime: IlgpuRuntime, name: string, generic: bool) : 'D =
+        KernelIntrinsics.Ensure()
         let kernel = typeof<BatchedKernels>.GetMethod(name, BindingFlags.Public ||| BindingFlags.NonPublic ||| BindingFlags.Static)
         let kernel = if generic then kernel.MakeGenericMethod(typeof<'F>, typeof<'T>) else kernel.MakeGenericMethod(typeof<'T>)
         try runtime.Launcher<'D>(kernel)

@@ -3,7 +3,10 @@ namespace Fluxion.Gpu
 open System
 open System.Numerics
 open System.Runtime.CompilerServices
+open System.Reflection
 open ILGPU
+open ILGPU.Frontend
+open ILGPU.Frontend.Intrinsic
 open Fluxion
 
 // ---------------------------------------------------------------------------------------------
@@ -217,6 +220,36 @@ type internal HostBatch =
                 for k in 0 .. m - 1 do
                     s <- s + u[p * m + k] * column[k]
                 gradients[p * n + j] <- s
+
+// ----- kernel intrinsics ---------------------------------------------------------------------------
+
+/// <summary>
+/// Kernel versions of .NET library functions that ILGPU 1.5.3 cannot compile. <c>Math.SinCos</c> and
+/// <c>MathF.SinCos</c> (which <c>Dual.Sin</c> and <c>Dual.Cos</c> reach through <c>SinRule.ValueAndDerivative</c>) use
+/// <c>RuntimeHelpers.IsKnownConstant</c> in .NET 10 ("Not supported intrinsic type 'IsKnownConstant'"); in kernels
+/// they become a sine and a cosine, which ILGPU maps to its device math. The remapping is ILGPU's public, process-wide
+/// <c>RemappedIntrinsics.AddRemapping</c> (the overload with a remapper, since this type is not public); it changes
+/// nothing outside kernels.
+/// </summary>
+[<AbstractClass; Sealed>]
+type internal KernelIntrinsics private () =
+    static let registered =
+        lazy
+            (for t in [ typeof<float>; typeof<float32> ] do
+                let source = (if t = typeof<float> then typeof<Math> else typeof<MathF>).GetMethod("SinCos", [| t |])
+                let target =
+                    typeof<KernelIntrinsics>.GetMethod("SinCos", BindingFlags.Public ||| BindingFlags.NonPublic ||| BindingFlags.Static, [| t |])
+                RemappedIntrinsics.AddRemapping(
+                    source,
+                    RemappedIntrinsics.DeviceFunctionRemapper(fun (call: byref<InvocationContext>) -> call.Method <- target)
+                ))
+
+    /// (sin x, cos x) for kernels.
+    static member SinCos(x: float) : struct (float * float) = struct (Math.Sin x, Math.Cos x)
+    /// (sin x, cos x) for kernels.
+    static member SinCos(x: float32) : struct (float32 * float32) = struct (MathF.Sin x, MathF.Cos x)
+    /// Registers the remappings (once per process) before any batched kernel is compiled.
+    static member Ensure() = registered.Force()
 
 // ----- device accessors (ArrayViews) ---------------------------------------------------------------
 // A kernel cannot throw: an index outside the point sets Error[0] (1 for a read, 2 for a write), reads NaN and
