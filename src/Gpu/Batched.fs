@@ -98,7 +98,8 @@ type Batched<'F when 'F :> IPointFunction and 'F: struct> =
         KernelIntrinsics.Ensure()
         let kernel = typeof<BatchedKernels>.GetMethod(name, BindingFlags.Public ||| BindingFlags.NonPublic ||| BindingFlags.Static)
         let kernel = if generic then kernel.MakeGenericMethod(typeof<'F>, typeof<'T>) else kernel.MakeGenericMethod(typeof<'T>)
-        try runtime.Launcher<'D>(kernel)
+        // Loaded under the device's gate, as the tensor backend loads its kernels: never beside a launch.
+        try lock runtime.Gate (fun () -> runtime.Launcher<'D>(kernel))
         with e ->
             raise (
                 NotSupportedException(
