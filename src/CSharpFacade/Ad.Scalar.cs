@@ -28,6 +28,9 @@ namespace Fluxion;
 /// output does not fit the question asked. A derivative taken inside the function of another one over the same
 /// number type (the classic perturbation-confusion trap) throws <see cref="InvalidOperationException"/> instead of
 /// returning a wrong number.</para>
+/// <para>For one small function at millions of points (values, JVPs, second derivatives, per-sample Jacobians and
+/// VJPs in one call, on all cores or a GPU), write it as a struct implementing <see cref="IPointFunction"/> and use
+/// <see cref="Batched{F}"/>: <c>Batched&lt;Spring&gt;.Jvp(points, directions)</c>.</para>
 /// </remarks>
 public static partial class Ad
 {
