@@ -30,15 +30,18 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// The coefficients x₀…x_K (never written after construction); null for the default value, the constant 0.
     val private c: 'T[]
 
-    /// Wraps an array the caller hands over (no copy): used by the operations, which build fresh arrays.
-    internal new(coefficients: 'T[]) = { c = coefficients }
+    /// Wraps an array the caller hands over (no copy; owned is always true): used by the operations, which build
+    /// fresh arrays.
+    internal new(coefficients: 'T[], _owned: bool) = { c = coefficients }
 
     /// <summary>Creates a jet from its Taylor coefficients x₀…x_K (copied); the order K is their count minus one.</summary>
+    /// <exception cref="T:System.ArgumentNullException">coefficients is null.</exception>
     /// <exception cref="T:System.ArgumentException">No coefficient is given.</exception>
-    new(coefficients: ReadOnlySpan<'T>) =
-        if coefficients.IsEmpty then
+    new(coefficients: 'T[]) =
+        if isNull coefficients then raise (ArgumentNullException(nameof coefficients))
+        if coefficients.Length = 0 then
             raise (ArgumentException("A jet needs at least one coefficient (x₀, the value).", nameof coefficients))
-        { c = coefficients.ToArray() }
+        { c = Array.copy coefficients }
 
     /// <summary>The order K: the index of the last coefficient (0 for a constant).</summary>
     member x.Order = if isNull x.c then 0 else Operators.(-) x.c.Length 1
@@ -67,7 +70,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     /// <summary>A constant (a jet of order 0): it combines with jets of any order.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member Constant(value: 'T) = Jet<'T>([| value |])
+    static member Constant(value: 'T) = Jet<'T>([| value |], true)
 
     /// <summary>The independent variable x₀ + t of the given order (≥ 1): the seed of a Taylor expansion at x₀.</summary>
     /// <exception cref="T:System.ArgumentOutOfRangeException">order is below 1.</exception>
@@ -77,7 +80,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
         let a = Array.create (Operators.(+) order 1) 'T.Zero
         a[0] <- value
         a[1] <- 'T.One
-        Jet<'T>(a)
+        Jet<'T>(a, true)
 
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
     static member Zero = Jet<'T>.Constant 'T.Zero
@@ -96,8 +99,12 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// The coefficient k, 0 above the order (for constants combined with higher-order jets).
     member internal x.At(k: int) = if isNull x.c || k >= x.c.Length then 'T.Zero else x.c[k]
 
-    /// The coefficients 0…k (k ≤ order) as a jet of order k.
-    member internal x.Truncate(k: int) = if k = x.Order then x else Jet<'T>(Array.sub x.Raw 0 (Operators.(+) k 1))
+    /// <summary>The coefficients x₀…x_order as a jet of that order (0 ≤ order ≤ <see cref="P:Fluxion.Jet`1.Order"/>).</summary>
+    /// <exception cref="T:System.ArgumentOutOfRangeException">order is negative or above this jet's order.</exception>
+    member x.TruncateTo(order: int) =
+        if order < 0 || order > x.Order then
+            raise (ArgumentOutOfRangeException(nameof order, order, $"A jet of order {x.Order} truncates to orders 0 to {x.Order}."))
+        if order = x.Order then x else Jet<'T>(Array.sub x.Raw 0 (Operators.(+) order 1), true)
 
     /// The order of an operation on x and y: constants broadcast, two different nonzero orders are refused.
     static member internal OrderOf(x: Jet<'T>, y: Jet<'T>) : int =
@@ -108,7 +115,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
         else
             raise (
                 ArgumentException(
-                    $"Jets of different orders cannot be combined: order {kx} and order {ky}. Truncate the longer one, or seed every variable with the same order (constants, order 0, combine with any order).",
+                    $"Jets of different orders cannot be combined: order {kx} and order {ky}. Truncate the longer one (TruncateTo), or seed every variable with the same order (constants, order 0, combine with any order).",
                     "y"
                 )
             )
@@ -125,10 +132,13 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
             let d = Array.zeroCreate order
             h[0] <- h0
             d[0] <- d0
+            // f′(x₀) NaN (outside the domain): the whole series of f′ is NaN, as every derivative is there. Computed,
+            // its higher coefficients could be 0: the rules write NaN as x·NaN, which keeps x's zero coefficients.
+            let outside = 'T.IsNaN d0
             for k in 1 .. order do
                 h[k] <- Series.flow d xs k
-                if k < order then d[k] <- next xs h d k
-            Jet<'T>(h)
+                if k < order then d[k] <- if outside then d0 else next xs h d k
+            Jet<'T>(h, true)
 
     /// The k-th coefficient of a derivative evaluated on jets of order k (0 when it came out constant).
     static member private CoefficientOf(derivative: Jet<'T>, k: int) = derivative.At k
@@ -140,7 +150,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member Apply<'R when 'R :> IUnaryRule>(x: Jet<'T>) : Jet<'T> =
         let h0 = 'R.Value x.Primal
         Jet<'T>.Integrate(x, h0, 'R.Derivative(x.Primal, h0), fun xs h _ k ->
-            Jet<'T>.CoefficientOf('R.Derivative(Jet<'T>(Array.sub xs 0 (Operators.(+) k 1)), Jet<'T>(Array.sub h 0 (Operators.(+) k 1))), k))
+            Jet<'T>.CoefficientOf('R.Derivative(Jet<'T>(Array.sub xs 0 (Operators.(+) k 1), true), Jet<'T>(Array.sub h 0 (Operators.(+) k 1), true)), k))
 
     /// <summary>
     /// Applies a unary rule by its Taylor recurrence (<see cref="T:Fluxion.ITaylorRule"/>): the same coefficients
@@ -168,14 +178,17 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
             let struct (px0, py0) = 'R.Partials(x.Primal, y.Primal, z0)
             px[0] <- px0
             py[0] <- py0
-            let lower (j: Jet<'T>) (a: 'T[]) k = if j.Order = 0 then j else Jet<'T>(Array.sub a 0 (Operators.(+) k 1))
+            let lower (j: Jet<'T>) (a: 'T[]) k = if j.Order = 0 then j else Jet<'T>(Array.sub a 0 (Operators.(+) k 1), true)
+            // As in Integrate: a NaN partial stays NaN in every coefficient (it still meets a zero tangent as 0).
+            let outsideX = 'T.IsNaN px0
+            let outsideY = 'T.IsNaN py0
             for k in 1 .. order do
                 h[k] <- Series.flow px xs k + Series.flow py ys k
                 if k < order then
-                    let struct (pk, qk) = 'R.Partials(lower x xs k, lower y ys k, Jet<'T>(Array.sub h 0 (Operators.(+) k 1)))
-                    px[k] <- pk.At k
-                    py[k] <- qk.At k
-            Jet<'T>(h)
+                    let struct (pk, qk) = 'R.Partials(lower x xs k, lower y ys k, Jet<'T>(Array.sub h 0 (Operators.(+) k 1), true))
+                    px[k] <- if outsideX then px0 else pk.At k
+                    py[k] <- if outsideY then py0 else qk.At k
+            Jet<'T>(h, true)
 
     /// xᶜ for a constant c: PowerRule's recurrence where x₀ ≠ 0, its Derivative on jets at x₀ = 0 (exact there
     /// for integer c, where the recurrence would divide by x₀).
@@ -184,7 +197,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
         let d0 = PowerRule.Derivative(x.Primal, c)
         if 'T.IsZero x.Primal then
             Jet<'T>.Integrate(x, h0, d0, fun xs _ _ k ->
-                (PowerRule.Derivative(Jet<'T>(Array.sub xs 0 (Operators.(+) k 1)), Jet<'T>.Constant c)).At k)
+                (PowerRule.Derivative(Jet<'T>(Array.sub xs 0 (Operators.(+) k 1), true), Jet<'T>.Constant c)).At k)
         else Jet<'T>.Integrate(x, h0, d0, fun xs h d k -> PowerRule.DerivativeCoefficient(xs, h, d, k, c))
 
     // ----- arithmetic ------------------------------------------------------------------------
@@ -192,7 +205,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Addition (coefficient by coefficient).</summary>
     static member (+)(x: Jet<'T>, y: Jet<'T>) =
         let order = Jet<'T>.OrderOf(x, y)
-        Jet<'T>(Array.init (Operators.(+) order 1) (fun k -> x.At k + y.At k))
+        Jet<'T>(Array.init (Operators.(+) order 1) (fun k -> x.At k + y.At k), true)
     /// <summary>Adds a constant.</summary>
     static member (+)(x: Jet<'T>, c: 'T) = Jet<'T>.op_Addition(x, Jet<'T>.Constant c)
     /// <summary>Adds a constant.</summary>
@@ -200,7 +213,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Subtraction (coefficient by coefficient).</summary>
     static member (-)(x: Jet<'T>, y: Jet<'T>) =
         let order = Jet<'T>.OrderOf(x, y)
-        Jet<'T>(Array.init (Operators.(+) order 1) (fun k -> x.At k - y.At k))
+        Jet<'T>(Array.init (Operators.(+) order 1) (fun k -> x.At k - y.At k), true)
     /// <summary>Subtracts a constant.</summary>
     static member (-)(x: Jet<'T>, c: 'T) = Jet<'T>.op_Subtraction(x, Jet<'T>.Constant c)
     /// <summary>Subtracts from a constant.</summary>
@@ -213,14 +226,14 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
         let order = Jet<'T>.OrderOf(x, y)
         if x.Order = 0 then
             let a = x.Primal
-            Jet<'T>(Array.map (fun b -> Series.term a b) y.Raw)
+            Jet<'T>(Array.map (fun b -> Series.term a b) y.Raw, true)
         elif y.Order = 0 then
             let b = y.Primal
-            Jet<'T>(Array.map (fun a -> Series.term a b) x.Raw)
+            Jet<'T>(Array.map (fun a -> Series.term a b) x.Raw, true)
         else
             let xs = x.Raw
             let ys = y.Raw
-            Jet<'T>(Array.init (Operators.(+) order 1) (Series.product xs ys))
+            Jet<'T>(Array.init (Operators.(+) order 1) (Series.product xs ys), true)
     /// <summary>Multiplies by a constant.</summary>
     static member (*)(x: Jet<'T>, c: 'T) = Jet<'T>.op_Multiply(x, Jet<'T>.Constant c)
     /// <summary>Multiplies by a constant.</summary>
@@ -233,14 +246,14 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
         let order = Jet<'T>.OrderOf(x, y)
         let y0 = y.Primal
         if y.Order = 0 then
-            Jet<'T>(Array.map (fun a -> let q = a / y0 in if 'T.IsNaN q then Series.term ('T.One / y0) a else q) x.Raw)
+            Jet<'T>(Array.map (fun a -> let q = a / y0 in if 'T.IsNaN q then Series.term ('T.One / y0) a else q) x.Raw, true)
         else
             let ys = y.Raw
             let q = Array.zeroCreate (Operators.(+) order 1)
             q[0] <- x.Primal / y0
             for k in 1 .. order do
                 q[k] <- (x.At k - Series.sumProducts ys q 1 k) / y0
-            Jet<'T>(q)
+            Jet<'T>(q, true)
     /// <summary>Divides by a constant.</summary>
     static member (/)(x: Jet<'T>, c: 'T) = Jet<'T>.op_Division(x, Jet<'T>.Constant c)
     /// <summary>Divides a constant.</summary>
@@ -248,7 +261,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Truncated remainder (rule <see cref="T:Fluxion.ModulusRule"/>).</summary>
     static member (%)(x: Jet<'T>, y: Jet<'T>) = Jet<'T>.Apply<ModulusRule>(x, y)
     /// <summary>Negation.</summary>
-    static member (~-)(x: Jet<'T>) = Jet<'T>(Array.map (fun a -> -a) x.Raw)
+    static member (~-)(x: Jet<'T>) = Jet<'T>(Array.map (fun a -> -a) x.Raw, true)
     /// <summary>Unary plus (identity).</summary>
     static member (~+)(x: Jet<'T>) = x
     /// <summary>
@@ -360,7 +373,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
         let h0 = RootNRule.Value(x.Primal, n)
         let d0 = RootNRule.Derivative(n, h0)
         if 'T.IsZero x.Primal then
-            Jet<'T>.Integrate(x, h0, d0, fun _ h _ k -> (RootNRule.Derivative(n, Jet<'T>(Array.sub h 0 (Operators.(+) k 1)))).At k)
+            Jet<'T>.Integrate(x, h0, d0, fun _ h _ k -> (RootNRule.Derivative(n, Jet<'T>(Array.sub h 0 (Operators.(+) k 1), true))).At k)
         else Jet<'T>.Integrate(x, h0, d0, fun xs h d k -> RootNRule.DerivativeCoefficient(xs, h, d, k, n))
     /// <summary>⌊x⌋ (derivative 0).</summary>
     static member Floor(x: Jet<'T>) = Jet<'T>.Apply<FloorRule> x
@@ -417,7 +430,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>The polygamma function ψ⁽ⁿ⁾(x).</summary>
     static member Polygamma(n: int, x: Jet<'T>) =
         Jet<'T>.Integrate(x, PolygammaRule.Value(n, x.Primal), PolygammaRule.Derivative(n, x.Primal), fun xs _ _ k ->
-            (PolygammaRule.Derivative(n, Jet<'T>(Array.sub xs 0 (Operators.(+) k 1)))).At k)
+            (PolygammaRule.Derivative(n, Jet<'T>(Array.sub xs 0 (Operators.(+) k 1), true))).At k)
     /// <summary>
     /// x·y + z with the primal fused (one rounding, as <c>FusedMultiplyAdd</c> of the primal type: generic code that
     /// computes an exact product's error term gets the same value on this type as on 'T); the derivative parts are
@@ -426,11 +439,11 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member FusedMultiplyAdd(x: Jet<'T>, y: Jet<'T>, z: Jet<'T>) =
         let composed = (Jet<'T>.op_Addition(Jet<'T>.op_Multiply(x, y), z)).ToArray()
         composed[0] <- 'T.FusedMultiplyAdd(x.Primal, y.Primal, z.Primal)
-        Jet<'T>(composed)
+        Jet<'T>(composed, true)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
     static member Ieee754Remainder(x: Jet<'T>, y: Jet<'T>) = Jet<'T>.Apply<RemainderRule>(x, y)
     /// <summary>x·2ⁿ (linear in x).</summary>
-    static member ScaleB(x: Jet<'T>, n: int) = Jet<'T>(Array.map (fun a -> 'T.ScaleB(a, n)) x.Raw)
+    static member ScaleB(x: Jet<'T>, n: int) = Jet<'T>(Array.map (fun a -> 'T.ScaleB(a, n)) x.Raw, true)
 
     // ----- object members ----------------------------------------------------------------------
 
@@ -458,7 +471,7 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member private WithPrimal(x: Jet<'T>, value: 'T) =
         let a = x.ToArray()
         a[0] <- value
-        Jet<'T>(a)
+        Jet<'T>(a, true)
 
     interface IComparable with
         member x.CompareTo(o: obj) : int =
