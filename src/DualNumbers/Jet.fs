@@ -165,6 +165,22 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// jets truncated to order k for their k-th coefficients.
     /// </summary>
     static member Apply<'R when 'R :> IBinaryRule>(x: Jet<'T>, y: Jet<'T>) : Jet<'T> =
+        Jet<'T>.Integrate2<'R>(x, y, fun xs ys h _ _ k ->
+            let lower (j: Jet<'T>) (a: 'T[]) = if j.Order = 0 then j else Jet<'T>(Array.sub a 0 (Operators.(+) k 1), true)
+            let struct (pk, qk) = 'R.Partials(lower x xs, lower y ys, Jet<'T>(Array.sub h 0 (Operators.(+) k 1), true))
+            struct (pk.At k, qk.At k))
+
+    /// <summary>
+    /// Applies a binary rule by its Taylor recurrence (<see cref="T:Fluxion.ITaylorBinaryRule"/>): the same coefficients
+    /// as <see cref="M:Fluxion.Jet`1.Apply``1(Fluxion.Jet{`0},Fluxion.Jet{`0})"/> without evaluating the partials on jets.
+    /// </summary>
+    static member ApplyTaylor<'R when 'R :> IBinaryRule and 'R :> ITaylorBinaryRule>(x: Jet<'T>, y: Jet<'T>) : Jet<'T> =
+        Jet<'T>.Integrate2<'R>(x, y, fun xs ys h px py k -> 'R.PartialCoefficients(xs, ys, h, px, py, k))
+
+    /// h₀ = f(x₀, y₀) and the partials at (x₀, y₀) from the rule, then hₖ = (px·x′ + py·y′)ₖ₋₁/k and the partials'
+    /// k-th coefficients from next.
+    static member private Integrate2<'R when 'R :> IBinaryRule>
+        (x: Jet<'T>, y: Jet<'T>, next: 'T[] -> 'T[] -> 'T[] -> 'T[] -> 'T[] -> int -> struct ('T * 'T)) : Jet<'T> =
         let order = Jet<'T>.OrderOf(x, y)
         let z0 = 'R.Value(x.Primal, y.Primal)
         if order = 0 then Jet<'T>.Constant z0
@@ -178,16 +194,15 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
             let struct (px0, py0) = 'R.Partials(x.Primal, y.Primal, z0)
             px[0] <- px0
             py[0] <- py0
-            let lower (j: Jet<'T>) (a: 'T[]) k = if j.Order = 0 then j else Jet<'T>(Array.sub a 0 (Operators.(+) k 1), true)
             // As in Integrate: a NaN partial stays NaN in every coefficient (it still meets a zero tangent as 0).
             let outsideX = 'T.IsNaN px0
             let outsideY = 'T.IsNaN py0
             for k in 1 .. order do
                 h[k] <- Series.flow px xs k + Series.flow py ys k
                 if k < order then
-                    let struct (pk, qk) = 'R.Partials(lower x xs k, lower y ys k, Jet<'T>(Array.sub h 0 (Operators.(+) k 1), true))
-                    px[k] <- if outsideX then px0 else pk.At k
-                    py[k] <- if outsideY then py0 else qk.At k
+                    let struct (pk, qk) = next xs ys h px py k
+                    px[k] <- if outsideX then px0 else pk
+                    py[k] <- if outsideY then py0 else qk
             Jet<'T>(h, true)
 
     /// xᶜ for a constant c: PowerRule's recurrence where x₀ ≠ 0, its Derivative on jets at x₀ = 0 (exact there
@@ -265,11 +280,14 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Unary plus (identity).</summary>
     static member (~+)(x: Jet<'T>) = x
     /// <summary>
-    /// Raises to a jet power xʸ (rule <see cref="T:Fluxion.PowRule"/>); a constant exponent (order 0) goes through
-    /// <see cref="T:Fluxion.PowerRule"/>. F#'s <c>**</c>.
+    /// Raises to a jet power xʸ (rule <see cref="T:Fluxion.PowRule"/>, by its recurrence for x₀ &gt; 0); a constant
+    /// exponent (order 0) goes through <see cref="T:Fluxion.PowerRule"/>. F#'s <c>**</c>.
     /// </summary>
     static member Pow(x: Jet<'T>, y: Jet<'T>) =
-        if y.Order = 0 then Jet<'T>.PowConstant(x, y.Primal) else Jet<'T>.Apply<PowRule>(x, y)
+        if y.Order = 0 then Jet<'T>.PowConstant(x, y.Primal)
+        // PowRule's recurrence divides by x₀ and takes ln x₀: only for x₀ > 0; the partials on jets elsewhere.
+        elif 'T.op_GreaterThan(x.Primal, 'T.Zero) && 'T.IsFinite x.Primal then Jet<'T>.ApplyTaylor<PowRule>(x, y)
+        else Jet<'T>.Apply<PowRule>(x, y)
     /// <summary>Raises to a constant power xᶜ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
     static member Pow(x: Jet<'T>, c: 'T) = Jet<'T>.PowConstant(x, c)
     /// <summary>Raises to an integer power xⁿ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>

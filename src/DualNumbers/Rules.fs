@@ -76,6 +76,18 @@ type ITaylorRule =
     /// </summary>
     static abstract DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>> : x: 'T[] * h: 'T[] * d: 'T[] * k: int -> 'T
 
+/// <summary>
+/// The binary counterpart of <see cref="T:Fluxion.ITaylorRule"/>: a recurrence for the Taylor coefficients of a binary
+/// rule's partials along (x(t), y(t)), so that a jet need not evaluate <c>Partials</c> on jets once per order.
+/// </summary>
+type ITaylorBinaryRule =
+    /// <summary>
+    /// The k-th Taylor coefficients (k ≥ 1) of ∂f/∂x and ∂f/∂y along (x(t), y(t)), given x₀…x_k, y₀…y_k,
+    /// h₀…h_k of f(x(t), y(t)) and the partials' coefficients 0…k−1 (px, py).
+    /// </summary>
+    static abstract PartialCoefficients<'T when 'T :> IFloatingPointIeee754<'T>> :
+        x: 'T[] * y: 'T[] * h: 'T[] * px: 'T[] * py: 'T[] * k: int -> struct ('T * 'T)
+
 /// Small generic helpers shared by the rules.
 module internal R =
     let inline c<'T when 'T :> IFloatingPointIeee754<'T>> (v: float) : 'T = 'T.CreateTruncating v
@@ -93,6 +105,11 @@ module internal R =
         if lt x lower then nanAt x else v
     /// Calls a rule's value from another rule (static abstract members are reached through a type variable).
     let inline valueOf<'R, 'T when 'R :> IUnaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = 'R.Value x
+    /// Calls a rule's derivative from another rule.
+    let inline derivativeOf<'R, 'T when 'R :> IUnaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) (fx: 'T) : 'T = 'R.Derivative(x, fx)
+    /// Calls a rule's Taylor recurrence from another rule's.
+    let inline taylorDerivativeOf<'R, 'T when 'R :> ITaylorRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T[]) (h: 'T[]) (d: 'T[]) (k: int) : 'T =
+        'R.DerivativeCoefficient(x, h, d, k)
     /// Calls a binary rule's partials from code that names the rule (Dual's operators, other rules).
     let inline partialsOf<'R, 'T when 'R :> IBinaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) (y: 'T) (z: 'T) =
         'R.Partials(x, y, z)
@@ -925,6 +942,19 @@ type PowRule =
             // which is 1/x at y = 0.
             let dxy = if 'T.IsZero x && 'T.IsZero y then 'T.Zero else 'T.Pow(x, y - 'T.One) * ('T.One + y * logX)
             struct (PowerRule.SecondDerivative(x, y), dxy, z * logX * logX)
+    interface ITaylorBinaryRule with
+        // For x₀ > 0 (Jet takes the generic route elsewhere): x·∂f/∂x = y·f, and ∂f/∂y = f·ln x with the series of
+        // ln x from LogRule's own recurrence.
+        static member PartialCoefficients<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], y: 'T[], h: 'T[], px: 'T[], _py: 'T[], k: int) =
+            let dx = (Series.product y h k - Series.sumProducts x px 1 k) / x[0]
+            let logX = Array.zeroCreate (Operators.(+) k 1)
+            let dLog = Array.zeroCreate (Operators.(+) k 1)
+            logX[0] <- R.valueOf<LogRule, 'T> x[0]
+            dLog[0] <- R.derivativeOf<LogRule, 'T> x[0] logX[0]
+            for j in 1 .. k do
+                logX[j] <- Series.flow dLog x j
+                dLog[j] <- R.taylorDerivativeOf<LogRule, 'T> x logX dLog j
+            struct (dx, Series.product h logX k)
 
 /// <summary>√(x² + y²), overflow-free. Partials x/h and y/h; convention: zero partials at (0, 0).</summary>
 [<Struct>]

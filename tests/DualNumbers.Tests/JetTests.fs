@@ -92,6 +92,19 @@ let private applyBy (name: string) (ruleType: Type) (x: Jet<float>) : Jet<float>
         |> Array.find (fun m -> m.Name = name && m.IsGenericMethodDefinition && m.GetParameters().Length = 1)
     m.MakeGenericMethod(ruleType).Invoke(null, [| box x |]) :?> Jet<float>
 
+let private taylorBinaryRules () =
+    [ for t in typeof<IBinaryRule>.Assembly.GetTypes() do
+          if typeof<ITaylorBinaryRule>.IsAssignableFrom t && t <> typeof<ITaylorBinaryRule> then t ]
+
+let private applyBy2 (name: string) (ruleType: Type) (x: Jet<float>) (y: Jet<float>) : Jet<float> =
+    let m =
+        typeof<Jet<float>>.GetMethods()
+        |> Array.find (fun m -> m.Name = name && m.IsGenericMethodDefinition && m.GetParameters().Length = 2)
+    m.MakeGenericMethod(ruleType).Invoke(null, [| box x; box y |]) :?> Jet<float>
+
+let private binaryRuleName (ruleType: Type) =
+    typeof<Fluxion.Tests.RuleChecks.RuleCall>.GetMethod("BinaryName").MakeGenericMethod(ruleType).Invoke(null, [||]) :?> string
+
 let private ruleName (ruleType: Type) =
     let m = typeof<Fluxion.Tests.RuleChecks.RuleCall>.GetMethod("UnaryName").MakeGenericMethod(ruleType)
     m.Invoke(null, [||]) :?> string
@@ -176,7 +189,18 @@ let tests =
                             let x = jetOf x0 1.0
                             compare $"{name} at {x0:R}" ((applyBy "ApplyTaylor" t x).ToArray()) ((applyBy "Apply" t x).ToArray())
                 }
-            test "a Taylor rule exists for exp, log, sin, cos, sqrt, tanh" {
+            for t in taylorBinaryRules () do
+                let name = binaryRuleName t
+                test $"{name} (binary)" {
+                    let row = binaryRows |> List.find (fun r -> r.Name = name)
+                    for b in row.Domain do
+                        for x0 in pointsIn b.X do
+                            for y0 in pointsIn b.Y do
+                                let x, y = jetOf x0 1.0, jetOf y0 0.7
+                                compare $"{name} at ({x0:R}, {y0:R})" ((applyBy2 "ApplyTaylor" t x y).ToArray()) ((applyBy2 "Apply" t x y).ToArray())
+                }
+            test "a Taylor rule exists for exp, log, sin, cos, sqrt, tanh and pow" {
+                Expect.contains (taylorBinaryRules () |> List.map binaryRuleName) "pow" "pow has a Taylor recurrence"
                 let names = taylorRules () |> List.map ruleName |> set
                 for n in [ "exp"; "log"; "sin"; "cos"; "sqrt"; "tanh" ] do
                     Expect.isTrue (names.Contains n) $"{n} has a Taylor recurrence"
