@@ -20,7 +20,8 @@ Where `Forward.nthDerivative` nests `Dual` n levels deep (2ⁿ numbers per value
 carries n + 1 coefficients and an operation costs O(n²): products are Cauchy products, and every elementary function
 comes from the rule table through h′(t) = f′(x(t))·x′(t), with the rule's own Derivative evaluated on jets of lower
 order, or a recurrence the rule offers next to its formulas (`ITaylorRule`: exp has f′ = f, log has x·f′ = 1,
-sin and cos have (f′)′ = −f·x′ …). Nothing outside `Rules.fs` writes a derivative.
+sin and cos have (f′)′ = −f·x′ …; pow with both arguments varying has one for its partials, `ITaylorBinaryRule`).
+Nothing outside `Rules.fs` writes a derivative.
 
 ## Taylor coefficients and an 8th derivative (F#)
 *)
