@@ -74,14 +74,15 @@ let directionalAndJvp = (directional, jv)
 ## Hessian and Hessian-vector product
 
 `hessian` runs one `HyperDual` pass per entry on and above the diagonal, n(n+1)/2 in all, seeding ε₁ along
-eᵢ and ε₂ along eⱼ; the ε₁ε₂ part is the exact ∂²f/∂xᵢ∂xⱼ. Rosenbrock's function, written once generically:
+eᵢ and ε₂ along eⱼ; the ε₁ε₂ part is the exact ∂²f/∂xᵢ∂xⱼ. Rosenbrock's function, written once as an inline
+function (so it serves every number type; `100G` is the literal 100 in whichever type that is):
 *)
-let rosenbrock (x: 'N[]) : 'N when 'N :> IFloatingPointIeee754<'N> =
-    let mutable s = 'N.Zero
+let inline rosenbrock (x: 'N[]) =
+    let mutable s = 0G
     for xi, next in Array.pairwise x do
-        let a = 'N.op_Subtraction(next, 'N.op_Multiply(xi, xi))
-        let b = 'N.op_Subtraction('N.One, xi)
-        s <- 'N.op_Addition(s, 'N.op_Addition('N.op_Multiply('N.CreateChecked 100, 'N.op_Multiply(a, a)), 'N.op_Multiply(b, b)))
+        let a = next - xi * xi
+        let b = 1G - xi
+        s <- s + 100G * a * a + b * b
     s
 
 let hess = Forward.hessian rosenbrock [| 1.2; 0.8 |]

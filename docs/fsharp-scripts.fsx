@@ -34,11 +34,14 @@ let slopeCurvatureGradient = (slope, curvature, gradient)
 
 ## Integer literals
 
-`fun x -> 2 * x` does not compile on a dual (FS0001: `int` and `Dual<float>` do not multiply). Write the literal as a
-float, `2.0 * x`, which multiplies a `Dual<float>` by its underlying `float`. In code meant for several number types,
-or for nested duals (where the underlying type is itself a dual), convert the literal with generic math:
-`'T.CreateChecked 2`.
-
+Integers work where the lambda's type is known from the call: `2 * x`, `x / 2`, `1 - x` and `3 + x` take an `int` on
+either side of a `Dual`, `HyperDual`, `MultiDual` or `Var` (nested ones too), exactly as the float constant would:
+*)
+let withInts = Forward.derivative (fun x -> 2 * x * x - x / 4 + 1) 3.0                      // 4x − 1/4 = 11.75
+let withIntsReverse = Reverse.gradient (fun x -> 3 * x[0] * x[1] - 2 / x[1]) [| 1.0; 2.0 |] // [| 6; 3.5 |]
+let intResults = (withInts, withIntsReverse)
+(*** include-value: intResults ***)
+(**
 ## Inline functions for every number type
 
 An `inline` function is instantiated at each call, so one definition serves `float`, `Dual`, `HyperDual` and `Var`:
@@ -52,12 +55,12 @@ let polyEverywhere =
     Reverse.gradient (fun x -> poly x[0]) [| 2.0 |]                // [| 13 |]
 (*** include-value: polyEverywhere ***)
 (**
-A float literal inside an inline function (`x * x + 3.0 * x`) fixes `x` to `float`, and the function then no longer
-takes a dual. Constrain the type to .NET generic math and write literals with `CreateChecked` instead; this also
-avoids the errors a non-inline generic function with `*` runs into (FS0064/FS0071), because the inline function's
-operators are resolved where it is used:
+Inside an inline function a literal needs care: F# fixes `x` to `int` for `3 * x` and to `float` for `3.0 * x`, and
+the function then no longer takes a dual. Write literals with the `G` suffix (`3G`, `0G`, `1G`; `open Fluxion`
+brings it): `3G` is 3 in whatever number type the call needs, nested duals included. Non-inline generic functions
+with `*` run into FS0064/FS0071; the inline function avoids them because its operators are resolved where it is used:
 *)
-let inline cubicPlus (x: 'T) : 'T when 'T :> INumberBase<'T> = x * x * x + 'T.CreateChecked 3 * x
+let inline cubicPlus x = x * x * x + 3G * x
 
 let cubicEverywhere =
     cubicPlus 2.0,                                                 // 14
@@ -65,6 +68,12 @@ let cubicEverywhere =
     Forward.secondDerivative cubicPlus 2.0,                        // 12
     (Reverse.gradient (fun x -> cubicPlus x[0]) [| 2.0 |])[0]      // 15
 (*** include-value: cubicEverywhere ***)
+(**
+`'T.CreateChecked 3` is the same conversion spelled out, for a function with an explicit generic-math constraint:
+*)
+let inline cubicChecked (x: 'T) : 'T when 'T :> INumberBase<'T> = x * x * x + 'T.CreateChecked 3 * x
+let checkedSlope = Forward.derivative cubicChecked 2.0                 // 15
+(*** include-value: checkedSlope ***)
 (**
 ## Constants and conversions
 
@@ -104,7 +113,10 @@ FSI prints a dual as value and tangent:
 let printed = string y
 (*** include-value: printed ***)
 (**
-A nested dual `Dual<Dual<float>>` prints its two parts one after the other without grouping (`2 + 1ε + 1 + 0εε` for
-x = 2 seeded in both levels), which is easy to misread: read nested parts with `.Primal` and `.Tangent`
-(`z.Tangent.Tangent` is the second derivative).
+A nested dual `Dual<Dual<float>>` groups its parts, so the levels stay apart. For x = 2 seeded at both levels, x³
+prints as (x³ + 3x²ε) + (3x² + 6xε)ε, that is `(8 + 12ε) + (12 + 12ε)ε`; `.Tangent.Tangent` reads the second
+derivative 6x:
 *)
+let z = Dual<Dual<float>>(Dual<float>(2.0, 1.0), Dual<float>(1.0, 0.0))
+let nestedPrinted = string (z * z * z)
+(*** include-value: nestedPrinted ***)

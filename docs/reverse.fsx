@@ -99,13 +99,12 @@ let jacobian = Reverse.jacobian polar [| 2.0; 0.5 |]
     static T F<T>(T[] x) where T : IFloatingPointIeee754<T> => T.Log(x[0]) + x[0] * x[1] - T.Sin(x[1]);
     double[] g = ReverseMode.Gradient<double>(x => F(x), new[] { 2.0, 5.0 });
 
-In F#, a generic-math function is an ordinary generic function:
+In F#, write it as an inline function (operators and `'T.Sin` then resolve at each use):
 *)
-let g<'T when 'T :> Numerics.IFloatingPointIeee754<'T>> (x: 'T[]) : 'T =
-    'T.op_Addition('T.op_Multiply('T.Sin x[0], 'T.Exp x[1]), 'T.Sqrt x[1])
+let inline g (x: 'T[]) : 'T when 'T :> Numerics.IFloatingPointIeee754<'T> = 'T.Sin x[0] * 'T.Exp x[1] + 'T.Sqrt x[1]
 
 let onDouble = g [| 1.0; 2.0 |]
-let onVar = Reverse.gradient g<Var<float>> [| 1.0; 2.0 |]
+let onVar = Reverse.gradient g [| 1.0; 2.0 |]
 (*** include-value: onVar ***)
 (**
 ## Higher order
@@ -120,12 +119,12 @@ Vars nest, like dual numbers.
 
 The Rosenbrock function's Hessian at (1, 1) is [[802, −400], [−400, 200]]:
 *)
-let rosenbrock<'T when 'T :> Numerics.IFloatingPointIeee754<'T>> (x: 'T[]) : 'T =
-    let d = 'T.op_Subtraction(x[1], 'T.op_Multiply(x[0], x[0]))
-    let e = 'T.op_Subtraction('T.One, x[0])
-    'T.op_Addition('T.op_Multiply('T.CreateChecked 100, 'T.op_Multiply(d, d)), 'T.op_Multiply(e, e))
+let inline rosenbrock (x: 'T[]) =
+    let d = x[1] - x[0] * x[0]
+    let e = 1G - x[0]
+    100G * d * d + e * e
 
-let hessian = Reverse.hessian rosenbrock<Var<Dual<float>>> [| 1.0; 1.0 |]
+let hessian = Reverse.hessian rosenbrock [| 1.0; 1.0 |]
 (*** include-value: hessian ***)
 (**
 A gradient of a gradient, here d/dx of (d/dy (x·y)) · x = d/dx x² = 2x at x = 3:

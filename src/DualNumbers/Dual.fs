@@ -127,6 +127,35 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Pow(x: Dual<'T>, n: int) = Dual<'T>.Pow(x, 'T.CreateChecked n)
 
+    // ----- integer operands: F#'s `2 * x` and `x / 2` without a `.0`; C#'s int arguments pick these too. The integer
+    // becomes a constant 'T by 'T.CreateChecked (exact for |n| ≤ 2⁵³ in float64, 2²⁴ in float32), so each result
+    // is the one the 'T-constant overload gives for that constant.
+
+    /// <summary>Adds an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member (+)(x: Dual<'T>, n: int) = Dual<'T>.op_Addition(x, 'T.CreateChecked n)
+    /// <summary>Adds to an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member (+)(n: int, x: Dual<'T>) = Dual<'T>.op_Addition('T.CreateChecked n, x)
+    /// <summary>Subtracts an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member (-)(x: Dual<'T>, n: int) = Dual<'T>.op_Subtraction(x, 'T.CreateChecked n)
+    /// <summary>Subtracts from an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member (-)(n: int, x: Dual<'T>) = Dual<'T>.op_Subtraction('T.CreateChecked n, x)
+    /// <summary>Multiplies by an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member (*)(x: Dual<'T>, n: int) = Dual<'T>.op_Multiply(x, 'T.CreateChecked n)
+    /// <summary>Multiplies an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member (*)(n: int, x: Dual<'T>) = Dual<'T>.op_Multiply('T.CreateChecked n, x)
+    /// <summary>Divides by an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member (/)(x: Dual<'T>, n: int) = Dual<'T>.op_Division(x, 'T.CreateChecked n)
+    /// <summary>Divides an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member (/)(n: int, x: Dual<'T>) = Dual<'T>.op_Division('T.CreateChecked n, x)
+
     // ----- comparisons by primal ------------------------------------------------------------
 
     /// <summary>Equality of primal values.</summary>

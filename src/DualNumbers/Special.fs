@@ -106,8 +106,10 @@ type Special =
     static member inline private IsIeee<'T>() = typeof<'T> = typeof<float> || typeof<'T> = typeof<float32>
 
     /// eˣ − 1 in double, accurate near 0 (Kahan: (u − 1)·x / ln u with u = eˣ cancels the rounding of u).
-    /// .NET's Double.ExpM1 is Exp(x) − 1, whose relative error is 8e-8 at x = 1e-10.
-    static member private ExpM1Double(x: float) : float =
+    /// .NET's Double.ExpM1 is Exp(x) − 1, whose relative error is 8e-8 at x = 1e-10. Internal, like the other double
+    /// paths below, because the ILGPU backend maps the generic functions onto them in device code (which cannot test
+    /// types at run time).
+    static member internal ExpM1Double(x: float) : float =
         let u = Math.Exp x
         if u = 1.0 then x
         elif u - 1.0 = -1.0 then -1.0
@@ -116,11 +118,25 @@ type Special =
 
     /// ln(1 + x) in double, accurate near 0 (Kahan: ln u · x / (u − 1) with u = 1 + x). .NET's Double.LogP1 is
     /// Log(x + 1).
-    static member private LogP1Double(x: float) : float =
+    static member internal LogP1Double(x: float) : float =
         let u = 1.0 + x
         if u = 1.0 then x
         elif Double.IsPositiveInfinity u || u <= 0.0 then Math.Log u
         else Math.Log u * x / (u - 1.0)
+
+    /// 2ˣ − 1 in double: ExpM1Double(x·ln 2) below |x| = 1, where 2ˣ − 1 would cancel.
+    static member internal Exp2M1Double(x: float) : float =
+        if abs x < 1.0 then Special.ExpM1Double(x * 0.69314718055994530942) else Math.Pow(2.0, x) - 1.0
+
+    /// 10ˣ − 1 in double: ExpM1Double(x·ln 10) below |x| = 0.3, where 10ˣ − 1 would cancel.
+    static member internal Exp10M1Double(x: float) : float =
+        if abs x < 0.3 then Special.ExpM1Double(x * 2.30258509299404568402) else Math.Pow(10.0, x) - 1.0
+
+    /// log₂(1 + x) in double.
+    static member internal Log2P1Double(x: float) : float = Special.LogP1Double x / 0.69314718055994530942
+
+    /// log₁₀(1 + x) in double.
+    static member internal Log10P1Double(x: float) : float = Special.LogP1Double x / 2.30258509299404568402
 
     /// <summary>
     /// eˣ − 1, accurate to a few ulps near 0 for double and float32 (.NET's own ExpM1 is Exp(x) − 1); other types
@@ -131,15 +147,11 @@ type Special =
 
     /// <summary>2ˣ − 1, accurate near 0 (as <see cref="M:Fluxion.Special.ExpM1``1(``0)"/>).</summary>
     static member Exp2M1<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : 'T =
-        if Special.IsIeee<'T>() then
-            Special.ViaDouble((fun v -> if abs v < 1.0 then Special.ExpM1Double(v * 0.69314718055994530942) else Math.Pow(2.0, v) - 1.0), x)
-        else 'T.Exp2M1 x
+        if Special.IsIeee<'T>() then Special.ViaDouble(Special.Exp2M1Double, x) else 'T.Exp2M1 x
 
     /// <summary>10ˣ − 1, accurate near 0 (as <see cref="M:Fluxion.Special.ExpM1``1(``0)"/>).</summary>
     static member Exp10M1<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : 'T =
-        if Special.IsIeee<'T>() then
-            Special.ViaDouble((fun v -> if abs v < 0.3 then Special.ExpM1Double(v * 2.30258509299404568402) else Math.Pow(10.0, v) - 1.0), x)
-        else 'T.Exp10M1 x
+        if Special.IsIeee<'T>() then Special.ViaDouble(Special.Exp10M1Double, x) else 'T.Exp10M1 x
 
     /// <summary>
     /// ln(1 + x), accurate to a few ulps near 0 for double and float32 (.NET's own LogP1 is Log(x + 1)); other types
@@ -150,11 +162,11 @@ type Special =
 
     /// <summary>log₂(1 + x), accurate near 0 (as <see cref="M:Fluxion.Special.LogP1``1(``0)"/>).</summary>
     static member Log2P1<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : 'T =
-        if Special.IsIeee<'T>() then Special.ViaDouble((fun v -> Special.LogP1Double v / 0.69314718055994530942), x) else 'T.Log2P1 x
+        if Special.IsIeee<'T>() then Special.ViaDouble(Special.Log2P1Double, x) else 'T.Log2P1 x
 
     /// <summary>log₁₀(1 + x), accurate near 0 (as <see cref="M:Fluxion.Special.LogP1``1(``0)"/>).</summary>
     static member Log10P1<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : 'T =
-        if Special.IsIeee<'T>() then Special.ViaDouble((fun v -> Special.LogP1Double v / 2.30258509299404568402), x) else 'T.Log10P1 x
+        if Special.IsIeee<'T>() then Special.ViaDouble(Special.Log10P1Double, x) else 'T.Log10P1 x
 
     /// <summary>The error function erf(x).</summary>
     static member Erf<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : 'T =

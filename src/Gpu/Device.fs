@@ -38,6 +38,7 @@ type Device private (kind: DeviceKind, index: int, runtime: IlgpuRuntime) =
     static let create (kind: DeviceKind) (index: int) =
         // The CPU accelerator simulates one group of Tile² = 64 threads (8 warps of 8), what the matrix-product
         // kernel asks for; ILGPU's default CPU device has 16 threads.
+        DeviceIntrinsics.register ()
         let context =
             Context.Create(fun b ->
                 (if kind = DeviceKind.Cuda then b.Cuda() else b.CPU(CPUDevice(8, 8, 1))).EnableAlgorithms() |> ignore)

@@ -75,26 +75,21 @@ type internal KernelMethods private () =
 
 /// <summary>
 /// The rule kernels that ILGPU 1.5.3 cannot compile, which the ILGPU backend therefore computes on the host with the
-/// CPU backend's kernels (copy to the host, compute, copy back): right, only slower. Their generic code reaches .NET
-/// library paths that ILGPU's IL frontend refuses: <c>'T.CreateTruncating</c> of a constant (whose body tests
-/// <c>typeof</c> at run time: "Class type 'System.Type' is not supported"), the special functions' argument checks
-/// ("IL instruction of type 'Throw'"), and bit casts in TanPi and Hypot of float64. Determined by compiling every
-/// rule kernel to PTX; the PTX test "compiles to PTX unless computed on the host" keeps this list exact in both
-/// directions (a kernel listed here must fail to compile, every other must compile for sm_75 and sm_90). A failed
-/// compilation leaves an ILGPU context unusable, so the backend never tries one of these on an accelerator.
+/// CPU backend's kernels (copy to the host, compute, copy back): right, only slower. What is left after the device
+/// replacements of <see cref="T:Fluxion.Gpu.DeviceFunctions"/>: the special functions erf, gamma, log-gamma and
+/// digamma (their values come from MathNet.Numerics through type tests and delegates; polygamma's argument check
+/// throws, "IL instruction of type 'Throw'"), the IEEE remainder (its library body throws), and the float64 paths that
+/// reach .NET's bit-twiddling Hypot or TanPi ("Not supported intrinsic type 'BitCast'": hypot, the partials of atan2,
+/// asinh′ and tanpi). Determined by compiling every rule kernel to PTX; the PTX test "compiles to PTX unless computed
+/// on the host" keeps this list exact in both directions (a kernel listed here must fail to compile, every other must
+/// compile for sm_75 and sm_90). A failed compilation leaves an ILGPU context unusable, so the backend never tries one
+/// of these on an accelerator.
 /// </summary>
 [<Sealed>]
 type internal HostRules private () =
     static let entries: struct (Type * string * Type)[] =
         [|
-          struct (typeof<AtanPiRule>, "RuleSecondDerivative", typeof<float>)
-          struct (typeof<AtanPiRule>, "RuleSecondDerivative", typeof<float32>)
-          struct (typeof<AtanRule>, "RuleSecondDerivative", typeof<float>)
-          struct (typeof<AtanRule>, "RuleSecondDerivative", typeof<float32>)
-          struct (typeof<CbrtRule>, "RuleDerivative", typeof<float>)
-          struct (typeof<CbrtRule>, "RuleDerivative", typeof<float32>)
-          struct (typeof<CbrtRule>, "RuleSecondDerivative", typeof<float>)
-          struct (typeof<CbrtRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<AsinhRule>, "RuleDerivative", typeof<float>)
           struct (typeof<DigammaRule>, "RuleValue", typeof<float>)
           struct (typeof<DigammaRule>, "RuleValue", typeof<float32>)
           struct (typeof<DigammaRule>, "RuleDerivative", typeof<float>)
@@ -103,40 +98,12 @@ type internal HostRules private () =
           struct (typeof<DigammaRule>, "RuleSecondDerivative", typeof<float32>)
           struct (typeof<ErfRule>, "RuleValue", typeof<float>)
           struct (typeof<ErfRule>, "RuleValue", typeof<float32>)
-          struct (typeof<ErfRule>, "RuleDerivative", typeof<float>)
-          struct (typeof<ErfRule>, "RuleDerivative", typeof<float32>)
-          struct (typeof<ErfRule>, "RuleSecondDerivative", typeof<float>)
-          struct (typeof<ErfRule>, "RuleSecondDerivative", typeof<float32>)
-          struct (typeof<Exp10Rule>, "RuleDerivative", typeof<float>)
-          struct (typeof<Exp10Rule>, "RuleDerivative", typeof<float32>)
-          struct (typeof<Exp10Rule>, "RuleSecondDerivative", typeof<float>)
-          struct (typeof<Exp10Rule>, "RuleSecondDerivative", typeof<float32>)
-          struct (typeof<Exp10m1Rule>, "RuleDerivative", typeof<float>)
-          struct (typeof<Exp10m1Rule>, "RuleDerivative", typeof<float32>)
-          struct (typeof<Exp10m1Rule>, "RuleSecondDerivative", typeof<float>)
-          struct (typeof<Exp10m1Rule>, "RuleSecondDerivative", typeof<float32>)
-          struct (typeof<Exp2Rule>, "RuleDerivative", typeof<float>)
-          struct (typeof<Exp2Rule>, "RuleDerivative", typeof<float32>)
-          struct (typeof<Exp2Rule>, "RuleSecondDerivative", typeof<float>)
-          struct (typeof<Exp2Rule>, "RuleSecondDerivative", typeof<float32>)
-          struct (typeof<Exp2m1Rule>, "RuleDerivative", typeof<float>)
-          struct (typeof<Exp2m1Rule>, "RuleDerivative", typeof<float32>)
-          struct (typeof<Exp2m1Rule>, "RuleSecondDerivative", typeof<float>)
-          struct (typeof<Exp2m1Rule>, "RuleSecondDerivative", typeof<float32>)
           struct (typeof<GammaRule>, "RuleValue", typeof<float>)
           struct (typeof<GammaRule>, "RuleValue", typeof<float32>)
           struct (typeof<GammaRule>, "RuleDerivative", typeof<float>)
           struct (typeof<GammaRule>, "RuleDerivative", typeof<float32>)
           struct (typeof<GammaRule>, "RuleSecondDerivative", typeof<float>)
           struct (typeof<GammaRule>, "RuleSecondDerivative", typeof<float32>)
-          struct (typeof<Log10Rule>, "RuleDerivative", typeof<float>)
-          struct (typeof<Log10Rule>, "RuleDerivative", typeof<float32>)
-          struct (typeof<Log10p1Rule>, "RuleDerivative", typeof<float>)
-          struct (typeof<Log10p1Rule>, "RuleDerivative", typeof<float32>)
-          struct (typeof<Log2Rule>, "RuleDerivative", typeof<float>)
-          struct (typeof<Log2Rule>, "RuleDerivative", typeof<float32>)
-          struct (typeof<Log2p1Rule>, "RuleDerivative", typeof<float>)
-          struct (typeof<Log2p1Rule>, "RuleDerivative", typeof<float32>)
           struct (typeof<LogGammaRule>, "RuleValue", typeof<float>)
           struct (typeof<LogGammaRule>, "RuleValue", typeof<float32>)
           struct (typeof<LogGammaRule>, "RuleDerivative", typeof<float>)
@@ -144,13 +111,9 @@ type internal HostRules private () =
           struct (typeof<LogGammaRule>, "RuleSecondDerivative", typeof<float>)
           struct (typeof<LogGammaRule>, "RuleSecondDerivative", typeof<float32>)
           struct (typeof<TanPiRule>, "RuleValue", typeof<float>)
-          struct (typeof<TanhRule>, "RuleSecondDerivative", typeof<float>)
-          struct (typeof<TanhRule>, "RuleSecondDerivative", typeof<float32>)
+          struct (typeof<Atan2Rule>, "RulePartial", typeof<float>)
+          struct (typeof<Atan2Rule>, "RuleSecondPartial", typeof<float>)
           struct (typeof<HypotRule>, "RuleBinary", typeof<float>)
-          struct (typeof<MaxRule>, "RulePartial", typeof<float>)
-          struct (typeof<MaxRule>, "RulePartial", typeof<float32>)
-          struct (typeof<MinRule>, "RulePartial", typeof<float>)
-          struct (typeof<MinRule>, "RulePartial", typeof<float32>)
           struct (typeof<RemainderRule>, "RuleBinary", typeof<float>)
           struct (typeof<RemainderRule>, "RuleBinary", typeof<float32>)
         |]

@@ -16,8 +16,9 @@ open Fluxion.Gpu
 let private architectures = [ CudaArchitecture.SM_75, CudaInstructionSet.ISA_80; CudaArchitecture.SM_90, CudaInstructionSet.ISA_80 ]
 
 /// Compiles the kernel for every architecture, each in a fresh context (a failed compilation leaves its context
-/// unusable): None, or the first failure's message.
+/// unusable), with the device replacements that Fluxion's devices register: None, or the first failure's message.
 let compile (explicitlyGrouped: bool) (kernel: MethodInfo) : string option =
+    DeviceIntrinsics.register ()
     architectures
     |> List.tryPick (fun (arch, isa) ->
         use context = Context.Create(fun b -> b.Cuda().EnableAlgorithms() |> ignore)

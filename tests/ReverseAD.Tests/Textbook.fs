@@ -35,4 +35,16 @@ let tests =
             let h = Reverse.hessian f [| 2.0 |]
             Expect.equal h[0, 0] 54.0 "12x^2 + 6"
         }
+        test "integer operands on Var: every int form, against the analytic gradient" {
+            // g(x, y) = 2xy + y·3 − (1 − x) + (y − 4) + 5/x + x/8 + (2 + y)
+            //   ∂x = 2y + 1 − 5/x² + 1/8,   ∂y = 2x + 3 + 1 + 1
+            let x, y = 1.5, -0.75
+            let g = Reverse.gradient (fun v -> 2 * v[0] * v[1] + v[1] * 3 - (1 - v[0]) + (v[1] - 4) + 5 / v[0] + v[0] / 8 + (2 + v[1])) [| x; y |]
+            Expect.floatClose Accuracy.veryHigh g[0] (2.0 * y + 1.0 - 5.0 / (x * x) + 0.125) "∂x"
+            Expect.floatClose Accuracy.veryHigh g[1] (2.0 * x + 5.0) "∂y"
+        }
+        test "integer operands on Var<Dual<float>>: f''(2) = 54 for x^4 + 3x^2 + 2x" {
+            let h = Reverse.hessian (fun (x: Var<Dual<float>>[]) -> x[0] * x[0] * x[0] * x[0] + 3 * x[0] * x[0] + 2 * x[0]) [| 2.0 |]
+            Expect.equal h[0, 0] 54.0 "12x^2 + 6"
+        }
     ]

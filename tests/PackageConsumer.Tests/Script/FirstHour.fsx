@@ -31,8 +31,15 @@ let readme = Reverse.gradient (fun x -> x[0] * x[0] * x[1]) [| 3.0; 2.0 |]
 check "README gradient, d/dx0" 12.0 readme[0]
 check "README gradient, d/dx1" 9.0 readme[1]
 
-// One inline function serves every number type: F# instantiates it at each call. (A float literal inside it,
-// `3.0 * x`, would fix x to float; write literals with 'T.CreateChecked as below, or put them in the lambda.)
+// Integer literals mix with every number type where the lambda's type comes from the call.
+check "int literals on Dual" 11.75 (Forward.derivative (fun x -> 2 * x * x - x / 4 + 1) 3.0)
+check "int literals on HyperDual" 18.0 (Forward.secondDerivative (fun x -> 3 * x * x * x - 2 * x + 7) 1.0)
+let gi = Reverse.gradient (fun x -> 3 * x[0] * x[1] - 2 / x[1]) [| 1.0; 2.0 |]
+check "int literals on Var, d/dx0" 6.0 gi[0]
+check "int literals on Var, d/dx1" 3.5 gi[1]
+
+// One inline function serves every number type: F# instantiates it at each call. (A bare literal inside it,
+// `3 * x` or `3.0 * x`, would fix x to int or float; write literals as 3G, as below.)
 let inline poly x = x * x * x + x
 check "inline on Dual" 13.0 (Forward.derivative poly 2.0)
 check "inline on HyperDual" 12.0 (Forward.secondDerivative poly 2.0)
@@ -41,8 +48,13 @@ let g = Reverse.gradient (fun (x: Var<float>[]) -> poly x[0] * x[1]) [| 2.0; 5.0
 check "inline on Var, d/dx0" 65.0 g[0]
 check "inline on Var, d/dx1" 10.0 g[1]
 
-// Generic math with integer literals: 'T.CreateChecked turns an int into any number type, nested duals included.
-let inline cubicPlus (x: 'T) : 'T when 'T :> INumberBase<'T> = x * x * x + 'T.CreateChecked 3 * x
+// Generic literals: 3G is 3 in whatever number type the call needs, nested duals included.
+let inline cubicPlus x = x * x * x + 3G * x
+check "generic literal on float" 14.0 (cubicPlus 2.0)
+check "generic literal on HyperDual" 12.0 (Forward.secondDerivative cubicPlus 2.0)
+// 'T.CreateChecked spells out the same conversion under an explicit generic-math constraint.
+let inline cubicChecked (x: 'T) : 'T when 'T :> INumberBase<'T> = x * x * x + 'T.CreateChecked 3 * x
+check "CreateChecked literal on Dual" 15.0 (Forward.derivative cubicChecked 2.0)
 check "generic-math literal on Dual" 15.0 (Forward.derivative cubicPlus 2.0)
 let gv = Reverse.gradient (fun (x: Var<float>[]) -> cubicPlus x[0]) [| 2.0 |]
 check "generic-math literal on Var" 15.0 gv[0]
