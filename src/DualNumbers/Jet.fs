@@ -293,6 +293,26 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Raises to an integer power xⁿ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
     static member Pow(x: Jet<'T>, n: int) = Jet<'T>.PowConstant(x, 'T.CreateChecked n)
 
+    // ----- integer operands (as Dual): F#'s `2 * x` and `x / 2`; C#'s int arguments pick these too. The integer
+    // becomes the constant 'T.CreateChecked n, so each result is the one the 'T-constant overload gives.
+
+    /// <summary>Adds an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    static member (+)(x: Jet<'T>, n: int) = Jet<'T>.op_Addition(x, 'T.CreateChecked n)
+    /// <summary>Adds to an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    static member (+)(n: int, x: Jet<'T>) = Jet<'T>.op_Addition('T.CreateChecked n, x)
+    /// <summary>Subtracts an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    static member (-)(x: Jet<'T>, n: int) = Jet<'T>.op_Subtraction(x, 'T.CreateChecked n)
+    /// <summary>Subtracts from an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    static member (-)(n: int, x: Jet<'T>) = Jet<'T>.op_Subtraction('T.CreateChecked n, x)
+    /// <summary>Multiplies by an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    static member (*)(x: Jet<'T>, n: int) = Jet<'T>.op_Multiply(x, 'T.CreateChecked n)
+    /// <summary>Multiplies an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    static member (*)(n: int, x: Jet<'T>) = Jet<'T>.op_Multiply('T.CreateChecked n, x)
+    /// <summary>Divides by an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    static member (/)(x: Jet<'T>, n: int) = Jet<'T>.op_Division(x, 'T.CreateChecked n)
+    /// <summary>Divides an integer (the same as the constant <c>'T.CreateChecked n</c>).</summary>
+    static member (/)(n: int, x: Jet<'T>) = Jet<'T>.op_Division('T.CreateChecked n, x)
+
     // ----- comparisons by the value x₀ -------------------------------------------------------
 
     /// <summary>Equality of the values x₀.</summary>

@@ -267,6 +267,14 @@ let tests =
                 Expect.isTrue (ex :? ArgumentException) "ArgumentException"
                 Expect.stringContains ex.Message "order 3 and order 4" "the message names both orders"
             }
+            test "integer operands give the coefficients of the float constants, bit for bit" {
+                let withInts = Taylor.coefficients (fun x -> 3 * x * x + x * 2 - (1 - x) + (x - 4) + 6 / x + x / 8 + (2 + x)) 0.7 6
+                let withFloats =
+                    Taylor.coefficients (fun x -> 3.0 * x * x + x * 2.0 - (1.0 - x) + (x - 4.0) + 6.0 / x + x / 8.0 + (2.0 + x)) 0.7 6
+                Expect.sequenceEqual withInts withFloats "int and float constants"
+                // f′(x) = 6x + 5.125 − 6/x² (written here, not read from the code).
+                Expect.floatClose Accuracy.veryHigh withInts[1] (6.0 * 0.7 + 5.125 - 6.0 / 0.49) "f′(0.7)"
+            }
             test "the default value is the constant 0" {
                 let z = Unchecked.defaultof<Jet<float>>
                 Expect.equal (z.Order, z.Primal, (z + Jet<float>.Variable(1.0, 2)).ToArray()) (0, 0.0, [| 1.0; 1.0; 0.0 |]) "default"
