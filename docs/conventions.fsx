@@ -14,7 +14,8 @@ index: 1
 Every derivative in Fluxion comes from one rule table (`src/DualNumbers/Rules.fs`). Where a function has no
 classical derivative, the table picks a value once, and every mode gives the same answer: Dual, nested Dual
 (`Dual<Dual<_>>`), HyperDual, the multi-tangent dual (MultiDual), the reverse tape (Var), forward over reverse
-(`Var<Dual<_>>`) and reverse over reverse (`Var<Var<_>>`), in double and float32. The conventions are rows of the
+(`Var<Dual<_>>`), reverse over reverse (`Var<Var<_>>`) and the Taylor jet (`Jet<_>`, first order in the table;
+`JetTests.fs` checks order 8 at the edges too), in double and float32. The conventions are rows of the
 shared test table (`unaryConventions` and `binaryConventions` in `tests/DualNumbers.Tests/RuleTable.fs`): each row
 gives the value, the first and the second derivative (for two arguments: both partials and all three second
 partials), and each row is checked exactly in every one of those modes (`RuleTableTests.fs` for the forward types,

@@ -57,6 +57,37 @@ type IBinaryRule =
     static abstract SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>> :
         x: 'T * y: 'T * fxy: 'T -> struct ('T * 'T * 'T)
 
+/// <summary>
+/// An optional fast route for Taylor mode (<see cref="T:Fluxion.Jet`1"/>), implemented next to the rules whose
+/// derivative satisfies a short recurrence (exp: f′ = f; log: x·f′ = 1; sin: (f′)′ = −f·x′ …). Without it, a jet
+/// evaluates the rule's own <c>Derivative</c> on jets once per order, which is exact too but costs more, and grows
+/// exponentially with the order where a derivative calls another rule that has no recurrence either.
+/// </summary>
+/// <remarks>
+/// With x(t) = Σ xₖtᵏ, h(t) = f(x(t)) and d(t) = f′(x(t)), a jet computes h₀ = f(x₀), d₀ = f′(x₀) from
+/// <c>Value</c> and <c>Derivative</c>, then alternately hₖ = (d·x′)ₖ₋₁/k and dₖ from this member. The recurrence
+/// only supplies the coefficients k ≥ 1 of f′; d₀ always comes from the rule's <c>Derivative</c>, so the first
+/// order (and the conventions at the ends of the domain, carried by d₀) is exactly what Dual computes.
+/// </remarks>
+type ITaylorRule =
+    /// <summary>
+    /// The k-th Taylor coefficient (k ≥ 1) of f′(x(t)), given the coefficients x₀…x_k of x(t), h₀…h_k of f(x(t))
+    /// and d₀…d_{k−1} of f′(x(t)) (the arrays may be longer; only those entries are read).
+    /// </summary>
+    static abstract DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>> : x: 'T[] * h: 'T[] * d: 'T[] * k: int -> 'T
+
+/// <summary>
+/// The binary counterpart of <see cref="T:Fluxion.ITaylorRule"/>: a recurrence for the Taylor coefficients of a binary
+/// rule's partials along (x(t), y(t)), so that a jet need not evaluate <c>Partials</c> on jets once per order.
+/// </summary>
+type ITaylorBinaryRule =
+    /// <summary>
+    /// The k-th Taylor coefficients (k ≥ 1) of ∂f/∂x and ∂f/∂y along (x(t), y(t)), given x₀…x_k, y₀…y_k,
+    /// h₀…h_k of f(x(t), y(t)) and the partials' coefficients 0…k−1 (px, py).
+    /// </summary>
+    static abstract PartialCoefficients<'T when 'T :> IFloatingPointIeee754<'T>> :
+        x: 'T[] * y: 'T[] * h: 'T[] * px: 'T[] * py: 'T[] * k: int -> struct ('T * 'T)
+
 /// Small generic helpers shared by the rules.
 module internal R =
     let inline c<'T when 'T :> IFloatingPointIeee754<'T>> (v: float) : 'T = 'T.CreateTruncating v
@@ -74,6 +105,11 @@ module internal R =
         if lt x lower then nanAt x else v
     /// Calls a rule's value from another rule (static abstract members are reached through a type variable).
     let inline valueOf<'R, 'T when 'R :> IUnaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) : 'T = 'R.Value x
+    /// Calls a rule's derivative from another rule.
+    let inline derivativeOf<'R, 'T when 'R :> IUnaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) (fx: 'T) : 'T = 'R.Derivative(x, fx)
+    /// Calls a rule's Taylor recurrence from another rule's.
+    let inline taylorDerivativeOf<'R, 'T when 'R :> ITaylorRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T[]) (h: 'T[]) (d: 'T[]) (k: int) : 'T =
+        'R.DerivativeCoefficient(x, h, d, k)
     /// Calls a binary rule's partials from code that names the rule (Dual's operators, other rules).
     let inline partialsOf<'R, 'T when 'R :> IBinaryRule and 'T :> IFloatingPointIeee754<'T>> (x: 'T) (y: 'T) (z: 'T) =
         'R.Partials(x, y, z)
@@ -186,6 +222,10 @@ type SqrtRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sqrt x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One / (R.two () * fx)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (R.two () * x)
+    interface ITaylorRule with
+        // f′ = 1/(2f): f·f′ = 1/2 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], d: 'T[], k: int) =
+            Series.reciprocalStep h h[0] d k
 
 /// <summary>∛x. Defined on all reals; ∛′(0) = +∞.</summary>
 [<Struct>]
@@ -198,6 +238,11 @@ type CbrtRule =
         // At 0, f″ → −∞ from the right and +∞ from the left: NaN (nested duals get NaN there too, from 0·∞).
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) =
             if 'T.IsZero x then R.nanAt x else R.c (Operators.(~-) 0.6666666666666666) * dfx / x
+    interface ITaylorRule with
+        // f′ = 1/(3f²): f²·f′ = 1/3 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], d: 'T[], k: int) =
+            let q = Array.init (Operators.(+) k 1) (Series.square h)
+            Series.reciprocalStep q q[0] d k
 
 /// <summary>xᶜ for a constant exponent c. Written once for the integer and real exponent cases.</summary>
 [<AbstractClass; Sealed>]
@@ -216,6 +261,14 @@ type PowerRule =
         if 'T.IsZero c || R.eq c 'T.One then 'T.Zero
         elif R.eq c (R.two ()) then R.two ()
         else c * (c - 'T.One) * 'T.Pow(x, c - R.two ())
+
+    /// <summary>
+    /// Taylor mode's fast route (see <see cref="T:Fluxion.ITaylorRule"/>): the k-th coefficient (k ≥ 1) of
+    /// f′(x(t)) = c·x(t)ᶜ⁻¹ from x·f′ = c·f, d_k = (c·h_k − Σ_{i=1}^{k} x_i·d_{k−i})/x₀. Needs x₀ ≠ 0; at 0 a jet
+    /// evaluates <c>Derivative</c> on jets instead.
+    /// </summary>
+    static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], h: 'T[], d: 'T[], k: int, c: 'T) : 'T =
+        (c * h[k] - Series.sumProducts x d 1 k) / x[0]
 
 /// <summary>
 /// The n-th root x^(1/n) (n ≥ 1), real for negative x when n is odd (as <c>RootN</c> of double). Derivative
@@ -240,6 +293,14 @@ type RootNRule =
         elif 'T.IsZero x && Operators.(%) n 2 = 1 then R.nanAt x
         else 'T.CreateChecked(Operators.(-) 1 n) * dfx / ('T.CreateChecked n * x)
 
+    /// <summary>
+    /// Taylor mode's fast route (see <see cref="T:Fluxion.ITaylorRule"/>): the k-th coefficient (k ≥ 1) of
+    /// f′(x(t)) from n·x·f′ = f, d_k = (h_k/n − Σ_{i=1}^{k} x_i·d_{k−i})/x₀. Needs x₀ ≠ 0; at 0 a jet evaluates
+    /// <c>Derivative</c> on jets instead.
+    /// </summary>
+    static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], h: 'T[], d: 'T[], k: int, n: int) : 'T =
+        (h[k] / 'T.CreateChecked n - Series.sumProducts x d 1 k) / x[0]
+
 /// <summary>ψ⁽ⁿ⁾(x), whose derivative is ψ⁽ⁿ⁺¹⁾(x). Covers digamma (n = 0) and all higher orders.</summary>
 [<AbstractClass; Sealed>]
 type PolygammaRule =
@@ -261,6 +322,10 @@ type ExpRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = fx
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = fx
+    interface ITaylorRule with
+        // f′ = f.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            h[k]
 
 /// <summary>2ˣ.</summary>
 [<Struct>]
@@ -271,6 +336,10 @@ type Exp2Rule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp2 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf2 () * fx
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf2 () * dfx
+    interface ITaylorRule with
+        // f′ = ln 2 · f.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            R.logOf2 () * h[k]
 
 /// <summary>10ˣ.</summary>
 [<Struct>]
@@ -281,6 +350,10 @@ type Exp10Rule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Exp10 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = R.logOf10 () * fx
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf10 () * dfx
+    interface ITaylorRule with
+        // f′ = ln 10 · f.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            R.logOf10 () * h[k]
 
 /// <summary>eˣ − 1, accurate near 0.</summary>
 [<Struct>]
@@ -292,6 +365,10 @@ type Expm1Rule =
         // eˣ, not fx + 1: for x ≲ −37, fx rounds to −1 and fx + 1 to 0 although eˣ is still 1e-17 and more.
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Exp x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = dfx
+    interface ITaylorRule with
+        // f′ = eˣ = f + 1: the same coefficients from k = 1 on.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            h[k]
 
 /// <summary>2ˣ − 1.</summary>
 [<Struct>]
@@ -303,6 +380,10 @@ type Exp2m1Rule =
         // ln 2 · 2ˣ, not ln 2 · (fx + 1), which cancels for very negative x (as expm1).
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.logOf2 () * 'T.Exp2 x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf2 () * dfx
+    interface ITaylorRule with
+        // f′ = ln 2 · 2ˣ = ln 2 · (f + 1).
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            R.logOf2 () * h[k]
 
 /// <summary>10ˣ − 1.</summary>
 [<Struct>]
@@ -314,6 +395,10 @@ type Exp10m1Rule =
         // ln 10 · 10ˣ, not ln 10 · (fx + 1), which cancels for very negative x (as expm1).
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.logOf10 () * 'T.Exp10 x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = R.logOf10 () * dfx
+    interface ITaylorRule with
+        // f′ = ln 10 · 10ˣ = ln 10 · (f + 1).
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            R.logOf10 () * h[k]
 
 /// <summary>ln x. Domain x ≥ 0: ln 0 = −∞ with derivative +∞; NaN value and derivatives below 0.</summary>
 [<Struct>]
@@ -324,6 +409,10 @@ type LogRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x 'T.Zero ('T.One / x)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = -dfx * dfx
+    interface ITaylorRule with
+        // x·f′ = 1 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], _h: 'T[], d: 'T[], k: int) =
+            Series.reciprocalStep x x[0] d k
 
 /// <summary>log₂ x. Domain x ≥ 0, as for ln.</summary>
 [<Struct>]
@@ -334,6 +423,10 @@ type Log2Rule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log2 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x 'T.Zero ('T.One / (x * R.logOf2 ()))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / x
+    interface ITaylorRule with
+        // x·f′ = 1/ln 2 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], _h: 'T[], d: 'T[], k: int) =
+            Series.reciprocalStep x x[0] d k
 
 /// <summary>log₁₀ x. Domain x ≥ 0, as for ln.</summary>
 [<Struct>]
@@ -344,6 +437,10 @@ type Log10Rule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Log10 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x 'T.Zero ('T.One / (x * R.logOf10 ()))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / x
+    interface ITaylorRule with
+        // x·f′ = 1/ln 10 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], _h: 'T[], d: 'T[], k: int) =
+            Series.reciprocalStep x x[0] d k
 
 /// <summary>ln(1 + x), accurate near 0. Domain x ≥ −1.</summary>
 [<Struct>]
@@ -354,6 +451,10 @@ type Log1pRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.LogP1 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / (x + 'T.One))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _fx: 'T, dfx: 'T) = -dfx * dfx
+    interface ITaylorRule with
+        // (1 + x)·f′ = 1 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], _h: 'T[], d: 'T[], k: int) =
+            Series.reciprocalStep x ('T.One + x[0]) d k
 
 /// <summary>log₂(1 + x). Domain x ≥ −1.</summary>
 [<Struct>]
@@ -364,6 +465,10 @@ type Log2p1Rule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Log2P1 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / ((x + 'T.One) * R.logOf2 ()))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (x + 'T.One)
+    interface ITaylorRule with
+        // (1 + x)·f′ = 1/ln 2 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], _h: 'T[], d: 'T[], k: int) =
+            Series.reciprocalStep x ('T.One + x[0]) d k
 
 /// <summary>log₁₀(1 + x). Domain x ≥ −1.</summary>
 [<Struct>]
@@ -374,6 +479,10 @@ type Log10p1Rule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = Special.Log10P1 x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.below x (-'T.One) ('T.One / ((x + 'T.One) * R.logOf10 ()))
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx / (x + 'T.One)
+    interface ITaylorRule with
+        // (1 + x)·f′ = 1/ln 10 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], _h: 'T[], d: 'T[], k: int) =
+            Series.reciprocalStep x ('T.One + x[0]) d k
 
 // ----- trigonometric ----------------------------------------------------------------------------
 
@@ -386,6 +495,10 @@ type SinRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sin x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Cos x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -fx
+    interface ITaylorRule with
+        // f′ = cos x, whose own derivative is −sin x · x′ = −f·x′.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            -(Series.flow h x k)
     /// <summary>
     /// (sin x, cos x), the value and the derivative, from one SinCos call: one argument reduction instead of two,
     /// about 1.3× the cost of sin alone where separate sin and cos cost 2×. Number types use it for sin; it gives
@@ -402,6 +515,10 @@ type CosRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cos x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -('T.Sin x)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -fx
+    interface ITaylorRule with
+        // f′ = −sin x, whose own derivative is −cos x · x′ = −f·x′.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            -(Series.flow h x k)
     /// <summary>(cos x, −sin x), the value and the derivative, from one SinCos call (see <c>SinRule.ValueAndDerivative</c>).</summary>
     static member ValueAndDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) : struct ('T * 'T) =
         let struct (s, c) = 'T.SinCos x
@@ -416,6 +533,10 @@ type TanRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Tan x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.One + fx * fx
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = R.two () * fx * dfx
+    interface ITaylorRule with
+        // f′ = 1 + f².
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            Series.square h k
 
 /// <summary>sin(πx), exact at integers.</summary>
 [<Struct>]
@@ -426,6 +547,10 @@ type SinPiRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.SinPi x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Pi * 'T.CosPi x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -('T.Pi * 'T.Pi) * fx
+    interface ITaylorRule with
+        // f′ = π cos πx, whose own derivative is −π² sin πx · x′ = −π²·f·x′.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            -('T.Pi * 'T.Pi) * Series.flow h x k
 
 /// <summary>cos(πx), exact at half-integers.</summary>
 [<Struct>]
@@ -436,6 +561,10 @@ type CosPiRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.CosPi x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = -('T.Pi * 'T.SinPi x)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = -('T.Pi * 'T.Pi) * fx
+    interface ITaylorRule with
+        // f′ = −π sin πx, whose own derivative is −π² cos πx · x′ = −π²·f·x′.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            -('T.Pi * 'T.Pi) * Series.flow h x k
 
 /// <summary>tan(πx). Poles at half-integers.</summary>
 [<Struct>]
@@ -446,6 +575,10 @@ type TanPiRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.TanPi x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T) = 'T.Pi * ('T.One + fx * fx)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = R.two () * 'T.Pi * fx * dfx
+    interface ITaylorRule with
+        // f′ = π(1 + f²).
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            'T.Pi * Series.square h k
 
 /// <summary>arcsin x. Domain [−1, 1]; derivative +∞ at ±1; NaN outside.</summary>
 [<Struct>]
@@ -476,6 +609,11 @@ type AtanRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Atan x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.atanDerivative x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = R.atanSecondDerivative x
+    interface ITaylorRule with
+        // (1 + x²)·f′ = 1 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], _h: 'T[], d: 'T[], k: int) =
+            let p = Array.init (Operators.(+) k 1) (Series.square x)
+            Series.reciprocalStep p ('T.One + p[0]) d k
 
 /// <summary>arcsin(x)/π. Domain [−1, 1].</summary>
 [<Struct>]
@@ -507,6 +645,11 @@ type AtanPiRule =
         // atan′/π and atan″/π: the limits at ±∞ and the overflow-free form of AtanRule.
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.atanDerivative x / 'T.Pi
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, _dfx: 'T) = R.atanSecondDerivative x / 'T.Pi
+    interface ITaylorRule with
+        // π(1 + x²)·f′ = 1 is constant.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], _h: 'T[], d: 'T[], k: int) =
+            let p = Array.init (Operators.(+) k 1) (Series.square x)
+            Series.reciprocalStep p ('T.One + p[0]) d k
 
 // ----- hyperbolic -------------------------------------------------------------------------------
 
@@ -519,6 +662,10 @@ type SinhRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Sinh x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Cosh x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = fx
+    interface ITaylorRule with
+        // f′ = cosh x, whose own derivative is sinh x · x′ = f·x′.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            Series.flow h x k
 
 /// <summary>cosh x.</summary>
 [<Struct>]
@@ -529,6 +676,10 @@ type CoshRule =
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T) = 'T.Cosh x
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = 'T.Sinh x
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, _dfx: 'T) = fx
+    interface ITaylorRule with
+        // f′ = sinh x, whose own derivative is cosh x · x′ = f·x′.
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            Series.flow h x k
 
 /// <summary>tanh x.</summary>
 [<Struct>]
@@ -541,6 +692,10 @@ type TanhRule =
         // and more; 4σ′(2x) keeps its relative accuracy until it underflows.
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.c 4.0 * R.logisticDerivative (R.two () * x)
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, fx: 'T, dfx: 'T) = R.c (Operators.(~-) 2.0) * fx * dfx
+    interface ITaylorRule with
+        // f′ = 1 − f² for k ≥ 1 (d₀ is the rule's sech², which does not cancel).
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            -(Series.square h k)
 
 /// <summary>arsinh x.</summary>
 [<Struct>]
@@ -666,6 +821,10 @@ type SigmoidRule =
         static member Derivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T) = R.logisticDerivative x
         // σ′·(1 − 2σ) = −σ′·tanh(x/2): 1 − 2σ cancels near 0, where σ″ ≈ −x/8 is small but not zero.
         static member SecondDerivative<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, _fx: 'T, dfx: 'T) = -dfx * 'T.Tanh(x * R.half ())
+    interface ITaylorRule with
+        // f′ = f − f² for k ≥ 1 (d₀ is the rule's σ(x)·σ(−x), which does not cancel).
+        static member DerivativeCoefficient<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T[], h: 'T[], _d: 'T[], k: int) =
+            h[k] - Series.square h k
 
 /// <summary>softplus ln(1 + eˣ) = max(x, 0) + ln(1 + e^−|x|), without overflow. Its derivative is the sigmoid.</summary>
 [<Struct>]
@@ -783,6 +942,19 @@ type PowRule =
             // which is 1/x at y = 0.
             let dxy = if 'T.IsZero x && 'T.IsZero y then 'T.Zero else 'T.Pow(x, y - 'T.One) * ('T.One + y * logX)
             struct (PowerRule.SecondDerivative(x, y), dxy, z * logX * logX)
+    interface ITaylorBinaryRule with
+        // For x₀ > 0 (Jet takes the generic route elsewhere): x·∂f/∂x = y·f, and ∂f/∂y = f·ln x with the series of
+        // ln x from LogRule's own recurrence.
+        static member PartialCoefficients<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T[], y: 'T[], h: 'T[], px: 'T[], _py: 'T[], k: int) =
+            let dx = (Series.product y h k - Series.sumProducts x px 1 k) / x[0]
+            let logX = Array.zeroCreate (Operators.(+) k 1)
+            let dLog = Array.zeroCreate (Operators.(+) k 1)
+            logX[0] <- R.valueOf<LogRule, 'T> x[0]
+            dLog[0] <- R.derivativeOf<LogRule, 'T> x[0] logX[0]
+            for j in 1 .. k do
+                logX[j] <- Series.flow dLog x j
+                dLog[j] <- R.taylorDerivativeOf<LogRule, 'T> x logX dLog j
+            struct (dx, Series.product h logX k)
 
 /// <summary>√(x² + y²), overflow-free. Partials x/h and y/h; convention: zero partials at (0, 0).</summary>
 [<Struct>]

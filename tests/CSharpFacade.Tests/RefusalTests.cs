@@ -22,7 +22,10 @@ public class RefusalTests
         RefusesNull(() => Ad.ValueAndDerivative((IScalarFunction)null!, 1.0));
         RefusesNull(() => Ad.SecondDerivative((IScalarFunction)null!, 1.0));
         RefusesNull(() => Ad.SecondDerivative((Func<HyperDual<double>, HyperDual<double>>)null!, 1.0));
-        RefusesNull(() => Ad.NthDerivative(null!, 2, 1.0));
+        RefusesNull(() => Ad.NthDerivative((IScalarFunction)null!, 2, 1.0));
+        RefusesNull(() => Ad.NthDerivative((Func<Jet<double>, Jet<double>>)null!, 2, 1.0));
+        RefusesNull(() => Ad.Taylor((IScalarFunction)null!, 1.0, 2));
+        RefusesNull(() => Ad.Derivatives(null!, 1.0, 2));
         RefusesNull(() => Ad.ForwardGradient((Func<MultiDual<double>[], MultiDual<double>>)null!, P));
         RefusesNull(() => Ad.ForwardGradient((IMultivariateFunction)null!, P));
         RefusesNull(() => Ad.Gradient((IMultivariateFunction)null!, P));

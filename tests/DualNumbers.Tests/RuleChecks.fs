@@ -119,8 +119,17 @@ module Flavours =
             MultiDual<float32>(float32 v, Vector.WithElement(Vector.WithElement(Vector<float32>.Zero, 0, float32 a), 1, float32 b))) (fun m ->
             Readout.two (float m.Primal) (float m[0]) (float m[1]))
 
+    /// Jet of order 1 (x₀ + e1·t): its first coefficient is the derivative along e1 (a constant result has derivative 0;
+    /// JetTests.fs checks order 8).
+    let jet64 =
+        Flavour.seeded<Jet<float>> "Jet<double>" Double (fun v a _ -> Jet<float>([| v; a |])) (fun j -> Readout.first j.Primal (if j.Order = 0 then 0.0 else j[1]))
+
+    let jet32 =
+        Flavour.seeded<Jet<float32>> "Jet<float32>" Single (fun v a _ -> Jet<float32>([| float32 v; float32 a |])) (fun j ->
+            Readout.first (float j.Primal) (if j.Order = 0 then 0.0 else float (j[1])))
+
     /// Every flavour checked by DualNumbers.Tests.
-    let all: IFlavour list = [ dual64; dual32; nested64; nested32; hyper64; hyper32; multi64; multi32 ]
+    let all: IFlavour list = [ dual64; dual32; nested64; nested32; hyper64; hyper32; multi64; multi32; jet64; jet32 ]
 
 // ----- checks -------------------------------------------------------------------------------------
 
