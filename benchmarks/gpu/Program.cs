@@ -7,7 +7,7 @@ namespace Fluxion.GpuBenchmarks;
 
 /// <summary>
 /// The GPU benchmark of issue 10 (see benchmarks/README.md, "GPU"): elementwise JVP and VJP throughput as a fraction of
-/// the memory-bandwidth roofline, the 784-256-256-10 training step, and the tensor sizes below which the CPU backend
+/// the memory-bandwidth roofline, the 784-256-256-10 training step, per-sample Jacobians of a 3 → 3 function, and the tensor sizes below which the CPU backend
 /// is faster. Every figure is the best and the median of repeated runs after warm-ups, and every ratio is to a
 /// baseline measured in the same process. Arguments: <c>--smoke</c> (tiny sizes, ILGPU's CPU accelerator when there is
 /// no CUDA device: for trying the program without a GPU), <c>--bandwidth GB/s</c> (the device's peak memory bandwidth,
@@ -129,8 +129,6 @@ public static class Program
             }
             var sgd = new Sgd<float>(net.Parameters, learningRate: 0.01, momentum: 0.9);
             var labels = Enumerable.Range(0, batch).Select(_ => random.Next(layers[^1])).ToArray();
-            // Under Use as well: CrossEntropy makes constants (LogSumExp's), which go to the default device.
-            using var onD = Device.Use(d);
             return Time(() =>
             {
                 var loss = Tensor.CrossEntropy(net.Forward(x), labels);
@@ -166,6 +164,42 @@ public static class Program
         }
     }
 
+    /// <summary>A 3 → 3 function for the batched Jacobian: a rotation-like field with products and transcendental terms.</summary>
+    struct Field : IPointFunction
+    {
+        public static int Inputs => 3;
+        public static int Outputs => 3;
+
+        public static void Evaluate<T, TX, TY>(in TX x, ref TY y)
+            where T : System.Numerics.IFloatingPointIeee754<T>
+            where TX : struct, IPointInput<T>
+            where TY : struct, IPointOutput<T>
+        {
+            T a = x[0], b = x[1], c = x[2];
+            y[0] = T.Sin(a) * b + c;
+            y[1] = T.Exp(b * c) - a * a;
+            y[2] = T.Tanh(a + b) * c;
+        }
+    }
+
+    /// <summary>Per-sample Jacobians (3 × 3) of <see cref="Field"/> over n float32 points, on the device and on the
+    /// CPU (both cores) as the baseline; the device result is compared with the CPU's before anything is reported.</summary>
+    static void BatchedJacobian(Device device, int n, int warmups, int repeats)
+    {
+        var random = new Random(7);
+        var points = new float[3 * n];
+        for (int i = 0; i < points.Length; i++) points[i] = (float)(2 * random.NextDouble() - 1);
+        var check = Batched<Field>.Jacobian(points, device).Jacobians;
+        var reference = Batched<Field>.Jacobian(points, Device.Cpu).Jacobians;
+        double worst = 0;
+        for (int i = 0; i < check.Length; i++)
+            worst = Math.Max(worst, Math.Abs(check[i] - reference[i]) / Math.Max(1.0, Math.Abs(reference[i])));
+        var onDevice = Time(() => Batched<Field>.Jacobian(points, device).Jacobians[0], warmups, repeats);
+        var onCpu = Time(() => Batched<Field>.Jacobian(points, Device.Cpu).Jacobians[0], warmups, repeats);
+        Line($"batched Jacobian of a 3 → 3 function, n = {n:N0} float32 points (host arrays in and out; largest relative difference device/CPU {worst:E1}):");
+        Line($"  {device.Name}: best {Ms(onDevice.Best)} ms = {n / onDevice.Best / 1e6:0.0} M points/s; CPU: best {Ms(onCpu.Best)} ms = {n / onCpu.Best / 1e6:0.0} M points/s; device / CPU time = {onDevice.Best / onCpu.Best:0.00}");
+    }
+
     /// <summary>Runs every case; exit code 2 when there is no CUDA device and --smoke was not given.</summary>
     public static int Main(string[] args)
     {
@@ -186,6 +220,7 @@ public static class Program
         Elementwise<float>(device, n, peak, warmups, repeats);
         Elementwise<double>(device, n, peak, warmups, repeats);
         TrainingStep(device, smoke ? new[] { 32, 16, 16, 10 } : new[] { 784, 256, 256, 10 }, smoke ? 8 : 256, warmups, smoke ? 3 : 20);
+        BatchedJacobian(device, smoke ? 1000 : 10_000_000, warmups, smoke ? 3 : 5);
         SmallTensors(device, smoke ? new[] { 100, 1000 } : new[] { 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000 }, warmups, repeats);
         device.Dispose();
         return 0;
