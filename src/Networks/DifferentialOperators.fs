@@ -15,8 +15,9 @@ open System.Numerics
 // - Differential.ForwardLaplacian(perceptron, points) is the forward Laplacian (Li et al. 2024): one pass through
 //   a multilayer perceptron carrying the value, the D first-derivative tangents and one Laplacian channel. A linear
 //   layer maps each of them by its weight (the bias only enters the value); an activation σ maps the tangents J to
-//   σ′(h)·J and the Laplacian channel L to σ′(h)·L + σ″(h)·Σ_d J_d², with σ′ and σ″ taken from the rule table by
-//   the JVP of σ and the JVP of that JVP.
+//   σ′(h)·J and the Laplacian channel L to σ′(h)·L + σ″(h)·Σ_d J_d², with σ′ and σ″ taken from the rule table
+//   (for tanh, sigmoid and softplus straight from the rule, σ, σ′ and σ″ each once; for the other activations by
+//   the JVP of σ and the JVP of that JVP).
 // ---------------------------------------------------------------------------------------------
 
 /// Shared argument checks and the constant directions e_i.
@@ -32,6 +33,28 @@ module internal DifferentialSupport =
     let checkAxis (name: string) (dimensions: int) (axis: int) =
         if axis < 0 || axis >= dimensions then
             raise (ArgumentOutOfRangeException(name, axis, $"The points have {dimensions} dimensions (axes 0 to {dimensions - 1})."))
+
+    /// σ(h), σ′(h) and σ″(h) of a rule of the table, as differentiable tensors that share their values (σ′ reads
+    /// σ(h), σ″ reads both): each computed once.
+    let private ruleDerivatives<'R, 'T when 'R :> IUnaryRule and 'R: struct and 'T :> IFloatingPointIeee754<'T>> (h: Tensor<'T>) =
+        let value = Tensor<'T>.Unary<'R> h
+        let first = Tensor<'T>.RuleDerivative<'R>(h, [| value.Data |], 1)
+        let second = Tensor<'T>.RuleDerivative<'R>(h, [| value.Data; first.Data |], 2)
+        struct (value, first, second)
+
+    /// σ(h), σ′(h) and σ″(h) for an activation σ: from its rule where the activation is one rule of the table,
+    /// otherwise as the JVP of σ and the JVP of that JVP along ones (σ′(h) the outer pass's value, σ″(h) its tangent).
+    let activationDerivatives<'T when 'T :> IFloatingPointIeee754<'T>> (activation: Activation) (h: Tensor<'T>) =
+        match activation with
+        | Activation.Tanh -> ruleDerivatives<TanhRule, 'T> h
+        | Activation.Sigmoid -> ruleDerivatives<SigmoidRule, 'T> h
+        | Activation.Softplus -> ruleDerivatives<SoftplusRule, 'T> h
+        | _ ->
+            let sigma (z: Tensor<'T>) = Activations.Apply(activation, z)
+            let ones = Tensor<'T>.Const(h.Backend.Fill(h.Length, 'T.One), Array.copy h.Dims)
+            let derivative (z: Tensor<'T>) = (Tensor.Jvp(Func<_, _>(sigma), z, ones)).Tangent
+            let r = Tensor.Jvp(Func<_, _>(derivative), h, ones)
+            struct (sigma h, r.Value, r.Tangent)
 
     /// The direction [N, D] that is e_axis at every point, on the points' device.
     let direction<'T when 'T :> IFloatingPointIeee754<'T>> (points: Tensor<'T>) (axis: int) =
@@ -199,16 +222,10 @@ type Differential =
             l <- Tensor.MatMul(l, layer.Weight)
         linear layers[0]
         for k in 1 .. layers.Length - 1 do
-            let sigma (z: Tensor<'T>) = Activations.Apply(network.Activation, z)
-            let ones = Tensor<'T>.Const(h.Backend.Fill(h.Length, 'T.One), Array.copy h.Dims)
-            let derivative (z: Tensor<'T>) = (Tensor.Jvp(Func<_, _>(sigma), z, ones)).Tangent
-            // σ′(h) as the outer pass's value, σ″(h) as its tangent.
-            let r = Tensor.Jvp(Func<_, _>(derivative), h, ones)
-            let s1 = r.Value
-            let s2 = r.Tangent
+            let struct (value, s1, s2) = DifferentialSupport.activationDerivatives network.Activation h
             let chosen = if all then j else Tensor.Take(j, 0, axes)
             l <- Tensor.Add(Tensor.Multiply(s1, l), Tensor.Multiply(s2, Tensor.Sum(Tensor.Square chosen, 0, false)))
             j <- Tensor.Multiply(s1, j)
-            h <- sigma h
+            h <- value
             linear layers[k]
         LaplacianPass<'T>(points, axes, h, j, l)

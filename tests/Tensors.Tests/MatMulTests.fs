@@ -75,8 +75,9 @@ let expectClose (tolerance: float) (case: Case) (expected: float[]) (actual: flo
             failtestf "%O: C[%d] = %g, expected %g (tolerance %g)" case index actual[index] expected[index] bound
 
 /// Shapes that hit every path: 1×1, k = 0, edges smaller than a micro-tile in each direction, sizes just over a
-/// multiple of the tile and block sizes (6 rows, 8/16 columns, 96-row and 256-deep blocks), and products large
-/// enough to run on several threads.
+/// multiple of the tile and block sizes (6 rows, 8/16 columns, 96-row and 256-deep blocks), products large
+/// enough to run on several threads, and small results of a long inner dimension (split along the depth on a
+/// machine with several cores, the last share shorter than the others).
 let shapes =
     [ 1, 1, 1
       1, 1, 0
@@ -94,7 +95,9 @@ let shapes =
       97, 33, 257
       100, 70, 513
       130, 140, 90
-      200, 37, 200 ]
+      200, 37, 200
+      20, 20, 2500
+      21, 23, 2100 ]
 
 let cases =
     [ for (m, n, k) in shapes do

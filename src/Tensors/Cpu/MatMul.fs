@@ -382,44 +382,103 @@ module internal ManagedGemm =
         finally
             ArrayPool<'T>.Shared.Return aBuffer
 
-    /// C = op(A)·op(B), or C += op(A)·op(B) when accumulate; m, n, k > 0.
-    let gemm<'T when 'T: unmanaged> (o: Operands<'T>) accumulate =
-        let mr = tileRows o.Wide
+    /// C = (or += when accumulate) the part of op(A)·op(B) over the depths [pStart, pEnd), on the calling thread.
+    let private depthRange<'T when 'T: unmanaged> (o: Operands<'T>) pStart pEnd accumulate =
         let nr = tileColumns<'T> o.Wide
-        let parallelRows = int64 o.M * int64 o.N * int64 o.K >= ParallelThreshold && o.M > mr
-        // Chunks of whole MR-row panels, about two per core so that a slow (shared) core does not hold up the rest.
-        let chunkRows =
-            if parallelRows then
-                let chunks = min ((o.M + mr - 1) / mr) (2 * Environment.ProcessorCount)
-                ((o.M + chunks - 1) / chunks + mr - 1) / mr * mr
-            else
-                o.M
-        let chunks = (o.M + chunkRows - 1) / chunkRows
         let bBuffer = ArrayPool<'T>.Shared.Rent(KC * ((min NC o.N + nr - 1) / nr * nr))
         try
             use packedB = fixed bBuffer
-            let packedBAddress = NativePtr.toNativeInt packedB
             let mutable j0 = 0
             while j0 < o.N do
                 let nc = min NC (o.N - j0)
-                let mutable p0 = 0
-                while p0 < o.K do
-                    let kc = min KC (o.K - p0)
-                    let overwrite = p0 = 0 && not accumulate
+                let mutable p0 = pStart
+                while p0 < pEnd do
+                    let kc = min KC (pEnd - p0)
                     packB o p0 kc j0 nc packedB
-                    if chunks = 1 then
-                        rows o packedB p0 kc j0 nc overwrite 0 o.M
-                    else
-                        let j = j0
-                        let p = p0
-                        Parallel.For(0, chunks, fun chunk ->
-                            let r0 = chunk * chunkRows
-                            rows o (NativePtr.ofNativeInt packedBAddress) p kc j nc overwrite r0 (min o.M (r0 + chunkRows)))
-                        |> ignore
+                    rows o packedB p0 kc j0 nc (p0 = pStart && not accumulate) 0 o.M
                     p0 <- p0 + kc
                 j0 <- j0 + nc
         finally
             ArrayPool<'T>.Shared.Return bBuffer
+
+    /// Products with a small result and a long inner dimension (a weight gradient Xᵀ·G over 10,000 rows: 20 × 20
+    /// from k = 10,000) have too few row panels to share among cores, and splitting rows would fork once per
+    /// depth block. They are split along the depth instead: each part multiplies its share of k into its own
+    /// buffer (the first straight into C), and the parts are added at the end.
+    let private byDepth<'T when 'T: unmanaged> (o: Operands<'T>) accumulate parts =
+        let blocks = (o.K + KC - 1) / KC
+        let share = (blocks + parts - 1) / parts * KC
+        let cells = o.M * o.N
+        let partial = Array.init (parts - 1) (fun _ -> ArrayPool<'T>.Shared.Rent cells)
+        try
+            Parallel.For(0, parts, fun part ->
+                let pStart = part * share
+                let pEnd = min o.K (pStart + share)
+                if pStart < pEnd then
+                    if part = 0 then depthRange o pStart pEnd accumulate
+                    else
+                        use target = fixed partial[part - 1]
+                        depthRange { o with C = NativePtr.toNativeInt target } pStart pEnd false)
+            |> ignore
+            for part in 1 .. parts - 1 do
+                if part * share < o.K then
+                    if isSingle<'T> then
+                        let c: nativeptr<float32> = NativePtr.ofNativeInt o.C
+                        let buffer = box partial[part - 1] :?> float32[]
+                        for i in 0 .. cells - 1 do
+                            NativePtr.set c i (NativePtr.get c i + buffer[i])
+                    else
+                        let c: nativeptr<float> = NativePtr.ofNativeInt o.C
+                        let buffer = box partial[part - 1] :?> float[]
+                        for i in 0 .. cells - 1 do
+                            NativePtr.set c i (NativePtr.get c i + buffer[i])
+        finally
+            for buffer in partial do
+                ArrayPool<'T>.Shared.Return buffer
+
+    /// C = op(A)·op(B), or C += op(A)·op(B) when accumulate; m, n, k > 0.
+    let gemm<'T when 'T: unmanaged> (o: Operands<'T>) accumulate =
+        let mr = tileRows o.Wide
+        let depthParts = min Environment.ProcessorCount (o.K / (2 * KC))
+        if int64 o.M * int64 o.N * int64 o.K >= ParallelThreshold && int64 o.M * int64 o.N <= 16384L && depthParts > 1
+           && (o.M + mr - 1) / mr < 2 * Environment.ProcessorCount then
+            byDepth o accumulate depthParts
+        else
+            let nr = tileColumns<'T> o.Wide
+            let parallelRows = int64 o.M * int64 o.N * int64 o.K >= ParallelThreshold && o.M > mr
+            // Chunks of whole MR-row panels, about two per core so that a slow (shared) core does not hold up the rest.
+            let chunkRows =
+                if parallelRows then
+                    let chunks = min ((o.M + mr - 1) / mr) (2 * Environment.ProcessorCount)
+                    ((o.M + chunks - 1) / chunks + mr - 1) / mr * mr
+                else
+                    o.M
+            let chunks = (o.M + chunkRows - 1) / chunkRows
+            let bBuffer = ArrayPool<'T>.Shared.Rent(KC * ((min NC o.N + nr - 1) / nr * nr))
+            try
+                use packedB = fixed bBuffer
+                let packedBAddress = NativePtr.toNativeInt packedB
+                let mutable j0 = 0
+                while j0 < o.N do
+                    let nc = min NC (o.N - j0)
+                    let mutable p0 = 0
+                    while p0 < o.K do
+                        let kc = min KC (o.K - p0)
+                        let overwrite = p0 = 0 && not accumulate
+                        packB o p0 kc j0 nc packedB
+                        if chunks = 1 then
+                            rows o packedB p0 kc j0 nc overwrite 0 o.M
+                        else
+                            let j = j0
+                            let p = p0
+                            Parallel.For(0, chunks, fun chunk ->
+                                let r0 = chunk * chunkRows
+                                rows o (NativePtr.ofNativeInt packedBAddress) p kc j nc overwrite r0 (min o.M (r0 + chunkRows)))
+                            |> ignore
+                        p0 <- p0 + kc
+                    j0 <- j0 + nc
+            finally
+                ArrayPool<'T>.Shared.Return bBuffer
 
 /// Process-wide backend choice and the dispatch behind MatMul.
 module internal MatMulDispatch =
