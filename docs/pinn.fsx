@@ -109,10 +109,11 @@ its tests reproduce Basdevant et al.'s (1986) steepest slope −152.00516 at x =
 iterations, starts no round after it), prints progress and the relative L2 error on a 256 × 101 grid, and writes the prediction, the reference,
 the pointwise error and the loss curve to `output/burgers-*.png`.
 
-One run of the full configuration with `--minutes 29` on a shared, heavily loaded 2-core machine: Adam stopped by
-the time limit after 3,916 iterations (loss 5.8e-1 → 3.3e-2), then 9,000 L-BFGS iterations (loss 7.3e-4, still
-falling); relative L2 error 7.8e-2 on the 256 × 101 grid, short of the 1e-2 target, the error concentrated at
-the shock.
+One run of the full configuration (the residual from one forward-Laplacian pass) on a shared 2-core machine, at
+the lowest CPU priority beside other builds: 15,000 Adam iterations (loss 5.8e-1 → 2.6e-3, 22 minutes), then
+15,000 L-BFGS iterations (loss 1.4e-4, still falling slowly), 56 minutes in all; relative L2 error **2.5e-2** on the
+256 × 101 grid, short of the 1e-2 target. The error sits on the shock at x = 0 for t ≳ 0.35, where uniformly drawn
+collocation points are too sparse for the steep front (residual-based refinement near x = 0 is what would close it).
 
 ![PINN prediction](img/burgers-prediction.png)
 ![Cole–Hopf reference](img/burgers-reference.png)
