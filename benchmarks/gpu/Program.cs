@@ -215,6 +215,7 @@ public static class Program
         Line($"Fluxion GPU benchmark{(smoke ? " (--smoke: tiny sizes, figures mean nothing)" : "")}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Line($"device: {device.Name}; .NET {Environment.Version}; peak bandwidth: "
              + (double.IsNaN(peak) ? source : $"{peak / 1e9:0} GB/s ({source})"));
+        Line($"matrix products: {device.MatrixProducts}");
         int n = smoke ? 4096 : 100_000_000;
         int warmups = smoke ? 1 : 3, repeats = smoke ? 3 : 10;
         Elementwise<float>(device, n, peak, warmups, repeats);

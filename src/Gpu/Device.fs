@@ -134,6 +134,16 @@ type Device private (kind: DeviceKind, index: int, runtime: IlgpuRuntime) =
                 s.Dispose()
                 d.Dispose() }
 
+    /// <summary>
+    /// What computes matrix products on this device, per element type, and why: on CUDA, cuBLAS once it has agreed
+    /// with the tiled kernel on a first-use check (every transposition pair), otherwise the tiled shared-memory kernel
+    /// with the reason cuBLAS was not used (not loadable, threw, or disagreed); on ILGPU's CPU accelerator the tiled
+    /// kernel; on the CPU the <c>MatMul.Backend</c> choice. Reading it makes that decision if no product has yet.
+    /// </summary>
+    member _.MatrixProducts : string =
+        if isNull runtime then $"CPU: MatMul.Backend {MatMul.Backend} (OpenBLAS available: {MatMul.IsOpenBlasAvailable})"
+        else $"float32: {single'.GemmEngine}; float64: {double'.GemmEngine}"
+
     /// <summary>Device buffers allocated on this device and not yet released (0 for the CPU): for leak checks.</summary>
     member _.LiveBuffers = if isNull runtime then 0L else runtime.LiveBuffers
 

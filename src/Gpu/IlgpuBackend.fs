@@ -22,6 +22,8 @@ type internal IlgpuRuntime(context: Context, accelerator: Accelerator, name: str
     let gate = obj ()
     let mutable live = 0L
     let mutable disposed = false
+    /// Native handles bound to the accelerator (a vendor library's), released before it.
+    let attached = ResizeArray<IDisposable>()
 
     /// The accelerator.
     member _.Accelerator = accelerator
@@ -40,6 +42,14 @@ type internal IlgpuRuntime(context: Context, accelerator: Accelerator, name: str
     /// True once disposed.
     member _.IsDisposed = disposed
 
+    /// Releases a native handle bound to the accelerator (a vendor library's) when the accelerator is disposed.
+    member _.Attach(handle: IDisposable) = lock gate (fun () -> attached.Add handle)
+
+    /// Releases an attached handle now.
+    member _.Detach(handle: IDisposable) =
+        lock gate (fun () ->
+            if attached.Remove handle then handle.Dispose())
+
     /// The launcher of an implicitly grouped kernel (loaded on first use, then cached).
     member _.Launcher<'D when 'D :> Delegate>(kernel: MethodInfo) : 'D =
         kernels.GetOrAdd(kernel, fun (k: MethodInfo) -> accelerator.LoadAutoGroupedKernel(k).CreateLauncherDelegate<'D>() :> Delegate) :?> 'D
@@ -54,6 +64,9 @@ type internal IlgpuRuntime(context: Context, accelerator: Accelerator, name: str
             disposed <- true
             lock gate (fun () ->
                 kernels.Clear()
+                for h in attached do
+                    h.Dispose()
+                attached.Clear()
                 accelerator.Dispose()
                 context.Dispose())
 
@@ -160,7 +173,8 @@ type internal IlgpuStorage<'T when 'T :> IFloatingPointIeee754<'T> and 'T: unman
 /// <summary>
 /// The tensor backend on an ILGPU accelerator (CUDA, or ILGPU's CPU accelerator in tests): every primitive is an
 /// ILGPU kernel, elementwise rules are kernels generic over the rule structs (the one table), matrix products a
-/// tiled shared-memory kernel. Derivatives of order ≥ 3 through elementwise rules, and the rules of
+/// tiled shared-memory kernel, or cuBLAS on CUDA once it has agreed with that kernel on a first-use check
+/// (<see cref="T:Fluxion.Gpu.GemmSelection"/>). Derivatives of order ≥ 3 through elementwise rules, and the rules of
 /// <see cref="T:Fluxion.Gpu.HostRules"/>, are computed on the host with the CPU backend's kernels.
 /// </summary>
 [<Sealed; AllowNullLiteral>]
@@ -170,6 +184,10 @@ type internal IlgpuBackend<'T when 'T :> IFloatingPointIeee754<'T> and 'T: unman
     let accelerator = runtime.Accelerator
     let stream () = accelerator.DefaultStream
     let t = typeof<'T>
+    /// The vendor product in use (None: the tiled kernel), chosen at the first product (or by Adopt).
+    let mutable vendor: IVendorGemm<'T> option = None
+    let mutable gemmDecided = false
+    let mutable gemmEngine = "tiled shared-memory kernel"
 
     /// The runtime (accelerator, kernels, gate).
     member _.Runtime: IlgpuRuntime = runtime
@@ -465,23 +483,97 @@ type internal IlgpuBackend<'T when 'T :> IFloatingPointIeee754<'T> and 'T: unman
 
     // ----- products ---------------------------------------------------------------------------------
 
+    /// The tiled kernel's batch of products into y (the reference any vendor product is checked against).
+    member private _.Tiled(transA, transB, batch, m, n, k, a: ArrayView<'T>, bs: ArrayView<'T>, y: ArrayView<'T>) =
+        // op(A) is m × k: A stored m × k (row stride k) or, transposed, k × m (element (r, p) at p·m + r).
+        let aRow, aCol = if transA then 1, m else k, 1
+        let bRow, bCol = if transB then 1, k else n, 1
+        let grid = Index3D((n + Tile - 1) / Tile, (m + Tile - 1) / Tile, batch)
+        let group = Index3D(Tile, Tile, 1)
+        runtime
+            .GroupedLauncher<Action<AcceleratorStream, KernelConfig, ArrayView<'T>, ArrayView<'T>, ArrayView<'T>, int, int, int, int, int, int, int, int, int>>(
+                KernelMethods.Get("MatMul", t)
+            )
+            .Invoke(stream (), KernelConfig(grid, group), a, bs, y, m, n, k, aRow, aCol, m * k, bRow, bCol, k * n)
+
+    /// What a candidate vendor product disagrees on against the tiled kernel (every transposition pair, batched
+    /// sizes that are multiples of no tile), or None when it agrees within rounding.
+    member private b.Disagreement(candidate: IVendorGemm<'T>) : string option =
+        let struct (batch, m, n, k) = GemmSelection.checkSizes
+        let upload (values: float[]) =
+            let buffer = accelerator.Allocate1D<'T>(int64 values.Length)
+            let converted = Array.map 'T.CreateTruncating values
+            ArrayViewExtensions.CopyFromCPU<'T, ArrayView<'T>>(buffer.View.BaseView, stream (), &converted[0], int64 converted.Length)
+            buffer
+        let download (buffer: MemoryBuffer1D<'T, Stride1D.Dense>) =
+            let values = Array.zeroCreate<'T> (int buffer.Length)
+            ArrayViewExtensions.CopyToCPU<'T, ArrayView<'T>>(buffer.View.BaseView, stream (), &values[0], int64 values.Length)
+            stream().Synchronize()
+            Array.map (fun (v: 'T) -> Double.CreateTruncating v) values
+        use a = upload (GemmSelection.checkValues (batch * m * k) 0.1)
+        use bs = upload (GemmSelection.checkValues (batch * k * n) 1.3)
+        use fromTiled = accelerator.Allocate1D<'T>(int64 (batch * m * n))
+        use fromVendor = accelerator.Allocate1D<'T>(int64 (batch * m * n))
+        [ for transA in [ false; true ] do
+              for transB in [ false; true ] -> transA, transB ]
+        |> List.tryPick (fun (transA, transB) ->
+            b.Tiled(transA, transB, batch, m, n, k, a.View.BaseView, bs.View.BaseView, fromTiled.View.BaseView)
+            candidate.Gemm(transA, transB, batch, m, n, k, a.View.BaseView, bs.View.BaseView, fromVendor.View.BaseView)
+            let what = $"{candidate.Name} (transA {transA}, transB {transB}, batch {batch}, {m}×{n}×{k})"
+            GemmSelection.compare what k (GemmSelection.tolerance<'T> ()) (download fromVendor) (download fromTiled))
+
+    /// Checks a vendor product against the tiled kernel and uses it for every later product when it agrees; one that
+    /// fails to load, throws or disagrees is disposed and the tiled kernel stays, with the reason in GemmEngine.
+    /// Returns whether the candidate was adopted.
+    member internal b.Adopt(candidate: unit -> IVendorGemm<'T>) : bool =
+        b.Locked(fun () ->
+            gemmDecided <- true
+            vendor |> Option.iter (fun v -> runtime.Detach v)
+            vendor <- None
+            let mutable loaded = None
+            let reason =
+                try
+                    let v = candidate ()
+                    loaded <- Some v
+                    b.Disagreement v |> Option.map (fun d -> $"disagreed with the tiled kernel: {d}")
+                with e -> Some $"{e.GetType().Name}: {e.Message}"
+            match reason, loaded with
+            | None, Some v ->
+                runtime.Attach v
+                vendor <- Some v
+                gemmEngine <- $"{v.Name} (agreed with the tiled kernel on its first-use check)"
+                true
+            | _ ->
+                loaded |> Option.iter (fun v -> v.Dispose())
+                let why = defaultArg reason "no product was created"
+                gemmEngine <- $"tiled shared-memory kernel (the vendor product was not used: {why})"
+                false)
+
+    /// Decides, once, what computes matrix products: cuBLAS on CUDA when it passes its check, the tiled kernel otherwise.
+    member private b.DecideGemm() =
+        if not gemmDecided then
+            b.Locked(fun () ->
+                if not gemmDecided then
+                    match accelerator with
+                    | :? ILGPU.Runtime.Cuda.CudaAccelerator as cuda -> b.Adopt(fun () -> new CuBlasGemm<'T>(cuda) :> IVendorGemm<'T>) |> ignore
+                    | _ -> gemmDecided <- true)
+
+    /// What computes this backend's matrix products, and why (decided at the first product).
+    member b.GemmEngine : string =
+        b.DecideGemm()
+        gemmEngine
+
     override b.MatMul(transA, transB, batch, m, n, k, a, bs) =
         let count = batch * m * n
+        b.DecideGemm()
         b.Locked(fun () ->
             let y = b.Allocate(count, true)
             if count > 0 then
                 if k = 0 then b.FillInto(y, count, 'T.Zero)
                 else
-                    // op(A) is m × k: A stored m × k (row stride k) or, transposed, k × m (element (r, p) at p·m + r).
-                    let aRow, aCol = if transA then 1, m else k, 1
-                    let bRow, bCol = if transB then 1, k else n, 1
-                    let grid = Index3D((n + Tile - 1) / Tile, (m + Tile - 1) / Tile, batch)
-                    let group = Index3D(Tile, Tile, 1)
-                    runtime
-                        .GroupedLauncher<Action<AcceleratorStream, KernelConfig, ArrayView<'T>, ArrayView<'T>, ArrayView<'T>, int, int, int, int, int, int, int, int, int>>(
-                            KernelMethods.Get("MatMul", t)
-                        )
-                        .Invoke(stream (), KernelConfig(grid, group), b.V a, b.V bs, y.View, m, n, k, aRow, aCol, m * k, bRow, bCol, k * n)
+                    match vendor with
+                    | Some v -> v.Gemm(transA, transB, batch, m, n, k, b.V a, b.V bs, y.View)
+                    | None -> b.Tiled(transA, transB, batch, m, n, k, b.V a, b.V bs, y.View)
             y :> Storage<'T>)
 
     // ----- in place ---------------------------------------------------------------------------------
