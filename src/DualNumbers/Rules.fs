@@ -895,7 +895,11 @@ type MultiplyRule =
         static member Name = "multiply"
         static member Notes = "all reals; the value has IEEE semantics (0 * inf = NaN); a zero tangent stays zero"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = x * y
+        // * and / inline their partials (HyperDual's products run all five per operation; as calls, the three-part
+        // struct result and the spill of every live register around the call cost more than the arithmetic).
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, _z: 'T) = struct (y, x)
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.One, 'T.Zero)
 
 /// <summary>x/y. ∂/∂x = 1/y, ∂/∂y = −(x/y)/y; IEEE semantics at y = 0.</summary>
@@ -908,10 +912,12 @@ type DivideRule =
         // One division: ∂/∂y = −z·(1/y) reuses ∂/∂x (a division costs as much as several multiplies), except where
         // 1/y² is not a normal number (|y| beyond about 1e154 or below 1e-154 in double): there −z/y, because
         // differentiating −z·r again (nested duals, Var over Var) goes through r′ = −r², which would lose its digits.
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
             let r = 'T.One / y
             struct (r, (if 'T.IsNormal(r * r) then -z * r else -z / y))
         // With r = 1/y: −r² and 2·z·r·r, not 1/y²: y·y overflows for |y| ≳ 1.3e154 although 2x/y³ may be representable.
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
             let r = 'T.One / y
             struct ('T.Zero, -(r * r), R.two () * z * r * r)
