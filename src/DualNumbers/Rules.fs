@@ -192,24 +192,22 @@ type Chain =
         else Vector.ConditionalSelect(Vector.Equals(tangents, Vector<'T>.Zero), Vector<'T>.Zero, Vector.Multiply(tangents, partial))
 
     /// <summary>
-    /// <see cref="M:Fluxion.Chain.Combine``1(``0,``0,``0,``0)"/> lane by lane: px·txᵢ + py·tyᵢ, recomputed with
-    /// <see cref="M:Fluxion.Chain.ScaleLanes``1(``0,System.Numerics.Vector{``0})"/> only when a lane is NaN.
+    /// <see cref="M:Fluxion.Chain.Combine``1(``0,``0,``0,``0)"/> lane by lane: px·txᵢ + py·tyᵢ, recomputed term by term
+    /// only when a lane is NaN. The term-by-term form is <see cref="M:Fluxion.Chain.ScaleLanes``1(``0,System.Numerics.Vector{``0})"/>
+    /// without its branch: a lane of p·t is replaced by 0 exactly where t is 0 and p·t is NaN (p infinite or NaN).
+    /// Branch-free and inline, so that no call sits in the caller's loop: the rare path as a call made the JIT keep
+    /// every live vector in memory around it (all vector registers are caller-saved on x64 Linux and macOS).
     /// </summary>
     static member inline CombineLanes<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
         (px: 'T, tx: Vector<'T>, py: 'T, ty: Vector<'T>) : Vector<'T> =
-        let t = Vector.Add(Vector.Multiply(tx, px), Vector.Multiply(ty, py))
-        if Vector.EqualsAll(t, t) then t else Chain.CombineLanesTermwise(px, tx, py, ty)
-
-    /// <summary>
-    /// ScaleLanes(px, tx) + ScaleLanes(py, ty): the rare path of <c>CombineLanes</c>, kept out of line so that
-    /// every multi-tangent operation stays small. The JIT stops inlining inside a function once its inlining budget
-    /// is spent; with this path inline, a generic function reached through a delegate (the usual way into
-    /// <c>ForwardMode.Gradient</c>) kept MultiDual's * and / as calls and ran about ten times slower.
-    /// </summary>
-    [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member CombineLanesTermwise<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
-        (px: 'T, tx: Vector<'T>, py: 'T, ty: Vector<'T>) : Vector<'T> =
-        Vector.Add(Chain.ScaleLanes(px, tx), Chain.ScaleLanes(py, ty))
+        let mx = Vector.Multiply(tx, px)
+        let my = Vector.Multiply(ty, py)
+        let t = Vector.Add(mx, my)
+        if Vector.EqualsAll(t, t) then t
+        else
+            let cleared (m: Vector<'T>) (tangent: Vector<'T>) =
+                Vector.AndNot(m, Vector.AndNot(Vector.Equals(tangent, Vector<'T>.Zero), Vector.Equals(m, m)))
+            Vector.Add(cleared mx tx, cleared my ty)
 
 // ----- powers and roots -------------------------------------------------------------------------
 
