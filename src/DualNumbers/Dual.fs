@@ -37,11 +37,16 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Variable(value: 'T) = Dual<'T>(value, 'T.One)
 
+    // MethodImpl on a property marks its getter (F# has no other way to mark one) but warns FS0842: silenced here only.
+#nowarn 842
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Zero = Dual<'T>.Constant 'T.Zero
 
     /// <summary>The constant 1 (F#'s <c>LanguagePrimitives.GenericOne</c> and <c>pown</c> read it).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member One = Dual<'T>.Constant 'T.One
+#warnon 842
 
     /// <summary>Converts a plain value to a constant dual number.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
@@ -436,20 +441,37 @@ type Dual<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     interface IFloatingPointIeee754<Dual<'T>> with
         // constants and identities
+        // MethodImpl on a property marks its getter (F# has no other way to mark one) but warns FS0842: silenced here only.
+#nowarn 842
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member E = Dual<'T>.Constant 'T.E
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Pi = Dual<'T>.Constant 'T.Pi
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Tau = Dual<'T>.Constant 'T.Tau
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Epsilon = Dual<'T>.Constant 'T.Epsilon
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NaN = Dual<'T>.Constant 'T.NaN
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeInfinity = Dual<'T>.Constant 'T.NegativeInfinity
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeZero = Dual<'T>.Constant 'T.NegativeZero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member PositiveInfinity = Dual<'T>.Constant 'T.PositiveInfinity
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeOne = Dual<'T>.Constant 'T.NegativeOne
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member One = Dual<'T>.One
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Zero = Dual<'T>.Zero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Radix = 'T.Radix
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member AdditiveIdentity = Dual<'T>.Constant 'T.Zero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member MultiplicativeIdentity = Dual<'T>.Constant 'T.One
+#warnon 842
         // operators
         static member op_Addition(x, y) = Dual<'T>.op_Addition(x, y)
         static member op_Subtraction(x, y) = Dual<'T>.op_Subtraction(x, y)

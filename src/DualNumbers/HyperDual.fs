@@ -45,11 +45,16 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Variable(value: 'T) = HyperDual<'T>(value, 'T.One, 'T.One, 'T.Zero)
 
+    // MethodImpl on a property marks its getter (F# has no other way to mark one) but warns FS0842: silenced here only.
+#nowarn 842
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Zero = HyperDual<'T>.Constant 'T.Zero
 
     /// <summary>The constant 1 (F#'s <c>LanguagePrimitives.GenericOne</c> and <c>pown</c> read it).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member One = HyperDual<'T>.Constant 'T.One
+#warnon 842
 
     /// <summary>Converts a plain value to a constant hyper-dual number.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
@@ -89,17 +94,24 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
             + Chain.Scale(pxy, x.E1 * y.E2 + y.E1 * x.E2) + Chain.Scale(pyy, y.E1 * y.E2)
         )
 
-    /// The same combination for * and /, with Chain.Combine (fast, zero tangents kept zero) as Dual's * and / use.
+    /// The same combination for * and /, with Chain.Combine's convention (zero tangents kept zero) as Dual's * and /
+    /// use, tested once for the three first-order combinations: their sum is NaN whenever one of them is (and
+    /// sometimes when none is, ∞ − ∞, where recomputing term by term gives the same values), so one test and one
+    /// branch per operation instead of three.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member private Combine(x: HyperDual<'T>, y: HyperDual<'T>, z: 'T, partials: struct ('T * 'T), second: struct ('T * 'T * 'T)) =
         let struct (px, py) = partials
         let struct (pxx, pxy, pyy) = second
+        let mutable e1 = px * x.E1 + py * y.E1
+        let mutable e2 = px * x.E2 + py * y.E2
+        let mutable e12 = px * x.E12 + py * y.E12
+        if 'T.IsNaN(e1 + e2 + e12) then
+            e1 <- Chain.Scale(px, x.E1) + Chain.Scale(py, y.E1)
+            e2 <- Chain.Scale(px, x.E2) + Chain.Scale(py, y.E2)
+            e12 <- Chain.Scale(px, x.E12) + Chain.Scale(py, y.E12)
         HyperDual<'T>(
-            z,
-            Chain.Combine(px, x.E1, py, y.E1),
-            Chain.Combine(px, x.E2, py, y.E2),
-            Chain.Combine(px, x.E12, py, y.E12) + Chain.Scale(pxx, x.E1 * x.E2)
-            + Chain.Scale(pxy, x.E1 * y.E2 + y.E1 * x.E2) + Chain.Scale(pyy, y.E1 * y.E2)
+            z, e1, e2,
+            e12 + Chain.Scale(pxx, x.E1 * x.E2) + Chain.Scale(pxy, x.E1 * y.E2 + y.E1 * x.E2) + Chain.Scale(pyy, y.E1 * y.E2)
         )
 
     // ----- arithmetic ------------------------------------------------------------------------
@@ -474,20 +486,37 @@ type HyperDual<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     interface IFloatingPointIeee754<HyperDual<'T>> with
         // constants and identities
+        // MethodImpl on a property marks its getter (F# has no other way to mark one) but warns FS0842: silenced here only.
+#nowarn 842
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member E = HyperDual<'T>.Constant 'T.E
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Pi = HyperDual<'T>.Constant 'T.Pi
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Tau = HyperDual<'T>.Constant 'T.Tau
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Epsilon = HyperDual<'T>.Constant 'T.Epsilon
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NaN = HyperDual<'T>.Constant 'T.NaN
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeInfinity = HyperDual<'T>.Constant 'T.NegativeInfinity
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeZero = HyperDual<'T>.Constant 'T.NegativeZero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member PositiveInfinity = HyperDual<'T>.Constant 'T.PositiveInfinity
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeOne = HyperDual<'T>.Constant 'T.NegativeOne
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member One = HyperDual<'T>.One
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Zero = HyperDual<'T>.Zero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Radix = 'T.Radix
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member AdditiveIdentity = HyperDual<'T>.Constant 'T.Zero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member MultiplicativeIdentity = HyperDual<'T>.Constant 'T.One
+#warnon 842
         // operators
         static member op_Addition(x, y) = HyperDual<'T>.op_Addition(x, y)
         static member op_Subtraction(x, y) = HyperDual<'T>.op_Subtraction(x, y)

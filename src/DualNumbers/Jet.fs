@@ -82,11 +82,16 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
         a[1] <- 'T.One
         Jet<'T>(a, true)
 
+    // MethodImpl on a property marks its getter (F# has no other way to mark one) but warns FS0842: silenced here only.
+#nowarn 842
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Zero = Jet<'T>.Constant 'T.Zero
 
     /// <summary>The constant 1 (F#'s <c>LanguagePrimitives.GenericOne</c> and <c>pown</c> read it).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member One = Jet<'T>.Constant 'T.One
+#warnon 842
 
     /// <summary>Converts a plain value to a constant jet.</summary>
     static member op_Implicit(value: 'T) : Jet<'T> = Jet<'T>.Constant value
@@ -536,20 +541,37 @@ type Jet<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     interface IFloatingPointIeee754<Jet<'T>> with
         // constants and identities
+        // MethodImpl on a property marks its getter (F# has no other way to mark one) but warns FS0842: silenced here only.
+#nowarn 842
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member E = Jet<'T>.Constant 'T.E
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Pi = Jet<'T>.Constant 'T.Pi
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Tau = Jet<'T>.Constant 'T.Tau
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Epsilon = Jet<'T>.Constant 'T.Epsilon
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NaN = Jet<'T>.Constant 'T.NaN
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeInfinity = Jet<'T>.Constant 'T.NegativeInfinity
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeZero = Jet<'T>.Constant 'T.NegativeZero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member PositiveInfinity = Jet<'T>.Constant 'T.PositiveInfinity
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeOne = Jet<'T>.Constant 'T.NegativeOne
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member One = Jet<'T>.One
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Zero = Jet<'T>.Zero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Radix = 'T.Radix
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member AdditiveIdentity = Jet<'T>.Constant 'T.Zero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member MultiplicativeIdentity = Jet<'T>.Constant 'T.One
+#warnon 842
         // operators
         static member op_Addition(x, y) = Jet<'T>.op_Addition(x, y)
         static member op_Subtraction(x, y) = Jet<'T>.op_Subtraction(x, y)

@@ -50,11 +50,16 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
             raise (ArgumentOutOfRangeException(nameof direction, direction, $"The direction must be in [0, {Vector<'T>.Count})."))
         MultiDual<'T>(value, Vector.WithElement(Vector<'T>.Zero, direction, 'T.One))
 
+    // MethodImpl on a property marks its getter (F# has no other way to mark one) but warns FS0842: silenced here only.
+#nowarn 842
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Zero = MultiDual<'T>.Constant 'T.Zero
 
     /// <summary>The constant 1 (F#'s <c>LanguagePrimitives.GenericOne</c> and <c>pown</c> read it).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member One = MultiDual<'T>.Constant 'T.One
+#warnon 842
 
     /// <summary>Converts a plain value to a constant multi-tangent dual number.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
@@ -457,20 +462,37 @@ type MultiDual<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (n
 
     interface IFloatingPointIeee754<MultiDual<'T>> with
         // constants and identities
+        // MethodImpl on a property marks its getter (F# has no other way to mark one) but warns FS0842: silenced here only.
+#nowarn 842
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member E = MultiDual<'T>.Constant 'T.E
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Pi = MultiDual<'T>.Constant 'T.Pi
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Tau = MultiDual<'T>.Constant 'T.Tau
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Epsilon = MultiDual<'T>.Constant 'T.Epsilon
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NaN = MultiDual<'T>.Constant 'T.NaN
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeInfinity = MultiDual<'T>.Constant 'T.NegativeInfinity
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeZero = MultiDual<'T>.Constant 'T.NegativeZero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member PositiveInfinity = MultiDual<'T>.Constant 'T.PositiveInfinity
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member NegativeOne = MultiDual<'T>.Constant 'T.NegativeOne
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member One = MultiDual<'T>.One
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Zero = MultiDual<'T>.Zero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Radix = 'T.Radix
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member AdditiveIdentity = MultiDual<'T>.Constant 'T.Zero
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member MultiplicativeIdentity = MultiDual<'T>.Constant 'T.One
+#warnon 842
         // operators
         static member op_Addition(x, y) = MultiDual<'T>.op_Addition(x, y)
         static member op_Subtraction(x, y) = MultiDual<'T>.op_Subtraction(x, y)

@@ -192,24 +192,22 @@ type Chain =
         else Vector.ConditionalSelect(Vector.Equals(tangents, Vector<'T>.Zero), Vector<'T>.Zero, Vector.Multiply(tangents, partial))
 
     /// <summary>
-    /// <see cref="M:Fluxion.Chain.Combine``1(``0,``0,``0,``0)"/> lane by lane: px·txᵢ + py·tyᵢ, recomputed with
-    /// <see cref="M:Fluxion.Chain.ScaleLanes``1(``0,System.Numerics.Vector{``0})"/> only when a lane is NaN.
+    /// <see cref="M:Fluxion.Chain.Combine``1(``0,``0,``0,``0)"/> lane by lane: px·txᵢ + py·tyᵢ, recomputed term by term
+    /// only when a lane is NaN. The term-by-term form is <see cref="M:Fluxion.Chain.ScaleLanes``1(``0,System.Numerics.Vector{``0})"/>
+    /// without its branch: a lane of p·t is replaced by 0 exactly where t is 0 and p·t is NaN (p infinite or NaN).
+    /// Branch-free and inline, so that no call sits in the caller's loop: the rare path as a call made the JIT keep
+    /// every live vector in memory around it (all vector registers are caller-saved on x64 Linux and macOS).
     /// </summary>
     static member inline CombineLanes<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
         (px: 'T, tx: Vector<'T>, py: 'T, ty: Vector<'T>) : Vector<'T> =
-        let t = Vector.Add(Vector.Multiply(tx, px), Vector.Multiply(ty, py))
-        if Vector.EqualsAll(t, t) then t else Chain.CombineLanesTermwise(px, tx, py, ty)
-
-    /// <summary>
-    /// ScaleLanes(px, tx) + ScaleLanes(py, ty): the rare path of <c>CombineLanes</c>, kept out of line so that
-    /// every multi-tangent operation stays small. The JIT stops inlining inside a function once its inlining budget
-    /// is spent; with this path inline, a generic function reached through a delegate (the usual way into
-    /// <c>ForwardMode.Gradient</c>) kept MultiDual's * and / as calls and ran about ten times slower.
-    /// </summary>
-    [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member CombineLanesTermwise<'T when 'T :> IFloatingPointIeee754<'T> and 'T: struct and 'T: (new: unit -> 'T) and 'T :> ValueType>
-        (px: 'T, tx: Vector<'T>, py: 'T, ty: Vector<'T>) : Vector<'T> =
-        Vector.Add(Chain.ScaleLanes(px, tx), Chain.ScaleLanes(py, ty))
+        let mx = Vector.Multiply(tx, px)
+        let my = Vector.Multiply(ty, py)
+        let t = Vector.Add(mx, my)
+        if Vector.EqualsAll(t, t) then t
+        else
+            let cleared (m: Vector<'T>) (tangent: Vector<'T>) =
+                Vector.AndNot(m, Vector.AndNot(Vector.Equals(tangent, Vector<'T>.Zero), Vector.Equals(m, m)))
+            Vector.Add(cleared mx tx, cleared my ty)
 
 // ----- powers and roots -------------------------------------------------------------------------
 
@@ -895,7 +893,11 @@ type MultiplyRule =
         static member Name = "multiply"
         static member Notes = "all reals; the value has IEEE semantics (0 * inf = NaN); a zero tangent stays zero"
         static member Value<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T) = x * y
+        // * and / inline their partials (HyperDual's products run all five per operation; as calls, the three-part
+        // struct result and the spill of every live register around the call cost more than the arithmetic).
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(x: 'T, y: 'T, _z: 'T) = struct (y, x)
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, _y: 'T, _z: 'T) = struct ('T.Zero, 'T.One, 'T.Zero)
 
 /// <summary>x/y. ∂/∂x = 1/y, ∂/∂y = −(x/y)/y; IEEE semantics at y = 0.</summary>
@@ -908,10 +910,12 @@ type DivideRule =
         // One division: ∂/∂y = −z·(1/y) reuses ∂/∂x (a division costs as much as several multiplies), except where
         // 1/y² is not a normal number (|y| beyond about 1e154 or below 1e-154 in double): there −z/y, because
         // differentiating −z·r again (nested duals, Var over Var) goes through r′ = −r², which would lose its digits.
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member Partials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
             let r = 'T.One / y
             struct (r, (if 'T.IsNormal(r * r) then -z * r else -z / y))
         // With r = 1/y: −r² and 2·z·r·r, not 1/y²: y·y overflows for |y| ≳ 1.3e154 although 2x/y³ may be representable.
+        [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
         static member SecondPartials<'T when 'T :> IFloatingPointIeee754<'T>>(_x: 'T, y: 'T, z: 'T) =
             let r = 'T.One / y
             struct ('T.Zero, -(r * r), R.two () * z * r * r)

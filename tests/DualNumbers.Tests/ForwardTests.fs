@@ -75,6 +75,20 @@ let tests =
                 expectClose 1e-14 (Forward.gradient rosenbrock rosenbrockPoint) (rosenbrockGradient rosenbrockPoint) "gradient"
             }
 
+            test "Rosenbrock gradient and Jacobian for every way n splits into chunks" {
+                // Width lanes per pass: n below one chunk, exactly one, one lane past it, and several chunks with a
+                // partial last one.
+                let width = MultiDual<float>.Width
+                for n in List.distinct [ 2; width - 1; width; width + 1; 2 * width; 2 * width + 3 ] |> List.filter (fun n -> n >= 2) do
+                    let x = Array.init n (fun i -> 1.2 * sin (0.9 * float i + 0.4))
+                    let expected = rosenbrockGradient x
+                    expectClose 1e-14 (Forward.gradient rosenbrock x) expected $"gradient, n = {n}"
+                    let j = Forward.jacobian (fun v -> [| rosenbrock v; v[n - 1] * v[0] |]) x
+                    expectClose 1e-14 j[0, *] expected $"Jacobian row 0, n = {n}"
+                    let row1 = Array.init n (fun i -> (if i = 0 then x[n - 1] else 0.0) + (if i = n - 1 then x[0] else 0.0))
+                    expectClose 1e-15 j[1, *] row1 $"Jacobian row 1 (x[n-1]·x[0]), n = {n}"
+            }
+
             test "gradient in float32" {
                 let g = Forward.gradient rosenbrock (Array.map float32 rosenbrockPoint) |> Array.map float
                 expectClose 1e-5 g (rosenbrockGradient (Array.map (float32 >> float) rosenbrockPoint)) "gradient"

@@ -15,6 +15,28 @@ let private nested x e1 e2 = DD(Dual<float>(x, e2), Dual<float>(e1, 0.0))
 [<Tests>]
 let tests =
     testList "HyperDual" [
+        test "x·y: each part is the chain rule with Chain's zero-tangent convention, part by part, for special values" {
+            // Reference: ∂(xy)/∂x = y, ∂/∂y = x, second partials 0, 1, 0, each part combined by Chain.Combine and
+            // Chain.Scale on its own (the product tests the three first-order parts' NaN once, together).
+            let same (a: float) (b: float) = BitConverter.DoubleToInt64Bits a = BitConverter.DoubleToInt64Bits b || (Double.IsNaN a && Double.IsNaN b)
+            let values = [| for p in [ 2.0; -0.5; infinity ] do
+                              for e1 in [ 0.0; 1.0; infinity; -infinity; nan ] do
+                                  for e2 in [ 0.0; -3.0; infinity; -infinity; nan ] do
+                                      for e12 in [ 0.0; 1.0 ] -> HyperDual<float>(p, e1, e2, e12) |]
+            for x in values do
+                for y in values do
+                    let r = x * y
+                    let px, py = y.Primal, x.Primal
+                    let e12 =
+                        Chain.Combine(px, x.E12, py, y.E12) + Chain.Scale(0.0, x.E1 * x.E2)
+                        + Chain.Scale(1.0, x.E1 * y.E2 + y.E1 * x.E2) + Chain.Scale(0.0, y.E1 * y.E2)
+                    let expected = [| x.Primal * y.Primal; Chain.Combine(px, x.E1, py, y.E1); Chain.Combine(px, x.E2, py, y.E2); e12 |]
+                    let actual = [| r.Primal; r.E1; r.E2; r.E12 |]
+                    for k in 0 .. 3 do
+                        if not (same actual[k] expected[k]) then
+                            failtestf "(%O) * (%O): part %d is %g, expected %g" x y k actual[k] expected[k]
+        }
+
         test "x^4 + 3x^2 + 2x at 2: value 32, f' = 46 in both ε parts, f'' = 54" {
             let y = polynomial (HyperDual<float>.Variable 2.0)
             Expect.equal (y.Primal, y.E1, y.E2, y.E12) (32.0, 46.0, 46.0, 54.0) "12x^2 + 6 at 2 is 54"

@@ -51,9 +51,36 @@ let tests =
             Expect.floatClose Accuracy.veryHigh root[0] (1.0 / 12.0) "RootN: 1/(3 x^(2/3)) at -8"
         }
 
+        test "CombineLanes equals the scalar Chain.Combine in every lane, signed zeros and NaN included" {
+            let special = [ 2.0; -3.0; 0.0; -0.0; infinity; -infinity; nan ]
+            let tangents = [ 0.0; -0.0; 1.0; -2.5; infinity; nan ]
+            let pairs = [| for tx in tangents do for ty in tangents -> tx, ty |]
+            let width = Vector<float>.Count
+            let same (a: float) (b: float) = BitConverter.DoubleToInt64Bits a = BitConverter.DoubleToInt64Bits b || (Double.IsNaN a && Double.IsNaN b)
+            for px in special do
+                for py in special do
+                    for chunk in pairs |> Array.chunkBySize width do
+                        let lane (pick: float * float -> float) = Vector<float>(Array.init width (fun i -> if i < chunk.Length then pick chunk[i] else 1.0))
+                        let r = Chain.CombineLanes(px, lane fst, py, lane snd)
+                        chunk |> Array.iteri (fun i (tx, ty) ->
+                            let expected = Chain.Combine(px, tx, py, ty)
+                            if not (same r[i] expected) then
+                                failtestf "px = %g, tx = %g, py = %g, ty = %g: lane gives %g, scalar %g" px tx py ty r[i] expected)
+        }
+
         test "Variable refuses a lane outside the vector" {
             Expect.throwsT<ArgumentOutOfRangeException> (fun () -> MultiDual<float>.Variable(1.0, MultiDual<float>.Width) |> ignore) "direction = Width"
             Expect.throwsT<ArgumentOutOfRangeException> (fun () -> MultiDual<float>.Variable(1.0, -1) |> ignore) "direction = -1"
+        }
+
+        test "every lane reads back through the indexer, which refuses a lane outside [0, Width)" {
+            for lane in 0 .. MultiDual<float>.Width - 1 do
+                let m = MultiDual<float>.Variable(3.0, lane) * MultiDual<float>.Constant 2.5
+                for i in 0 .. MultiDual<float>.Width - 1 do
+                    Expect.equal m[i] (if i = lane then 2.5 else 0.0) $"seeded lane {lane}, lane {i}"
+            let m = MultiDual<float>.Variable(3.0, 0)
+            Expect.throwsT<ArgumentOutOfRangeException> (fun () -> m[MultiDual<float>.Width] |> ignore) "lane = Width"
+            Expect.throwsT<ArgumentOutOfRangeException> (fun () -> m[-1] |> ignore) "lane = -1"
         }
 
         test "float32 lanes" {
