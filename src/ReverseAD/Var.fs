@@ -33,11 +33,14 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     val internal Index: int
     /// The id of the computation that recorded this Var (0 for constants).
     val internal TapeId: int
+    /// The tape that recorded this Var (null for constants): operations record on it without a thread-static
+    /// lookup; Record checks that it still runs the Var's computation, on this thread (see Tape.fs).
+    val internal Tape: Tape<'T>
 
-    internal new(primal: 'T, index: int, tapeId: int) = { Primal = primal; Index = index; TapeId = tapeId }
+    internal new(primal: 'T, index: int, tapeId: int, tape: Tape<'T>) = { Primal = primal; Index = index; TapeId = tapeId; Tape = tape }
 
     /// <summary>Creates a constant (not recorded, derivative zero).</summary>
-    new(value: 'T) = { Primal = value; Index = 0; TapeId = 0 }
+    new(value: 'T) = { Primal = value; Index = 0; TapeId = 0; Tape = null }
 
     /// <summary>A constant: the given value, not recorded, with no derivative.</summary>
     static member Constant(value: 'T) = Var<'T>(value)
@@ -46,33 +49,44 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     member x.IsConstant = x.TapeId = 0
 
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
-    static member Zero = Var<'T>('T.Zero)
+    static member Zero = Var<'T>.ZeroValue()
 
     /// <summary>The constant 1 (F#'s <c>LanguagePrimitives.GenericOne</c> and <c>pown</c> read it).</summary>
-    static member One = Var<'T>('T.One)
+    static member One = Var<'T>.OneValue()
+
+    // Zero and One are read in loops by generic code (T.One - x). F# ignores MethodImpl on property getters, and
+    // a getter's own IL with the constrained call to 'T.Zero is 17 bytes, over the JIT's always-inline size, so a
+    // loop paid a call that spills every live register. The getters call these instead (6 bytes of IL).
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member private ZeroValue() = Var<'T>('T.Zero)
+
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member private OneValue() = Var<'T>('T.One)
 
     /// <summary>Converts a plain value to a constant.</summary>
     static member op_Implicit(value: 'T) : Var<'T> = Var<'T>(value)
 
     // ----- recording ---------------------------------------------------------------------------
 
-    /// Records z = f(x) with ∂z/∂x = px (x is not a constant).
+    /// Records z = f(x) with ∂z/∂x = px (x is not a constant): every unary operation records through here.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal Record(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
-        let t = Tape<'T>.Current
-        if isNull t || t.Id <> x.TapeId then raise (Tape<'T>.Foreign x.TapeId)
-        Var<'T>(z, t.Push(x.Index, px), x.TapeId)
+        let t = x.Tape
+        let id = x.TapeId
+        if t.RecordingId <> id || not (t.OnOwnThread()) then raise (Tape<'T>.Foreign(t, id))
+        Var<'T>(z, t.Push(x.Index, px), id, t)
 
-    /// Records z = f(x, y) with partials px, py (at least one of x, y is not a constant).
+    /// Records z = f(x, y) with partials px, py (at least one of x, y is not a constant): every binary
+    /// operation records through here. Both ids must be the tape's recording id or 0 (a constant).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal Record(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : Var<'T> =
-        let t = Tape<'T>.Current
-        let id = if isNull t then 0 else t.Id
+        let t = if isNull x.Tape then y.Tape else x.Tape
+        let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
-        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) then
-            raise (Tape<'T>.Foreign(if xi <> id && xi <> 0 then xi else yi))
-        Var<'T>(z, t.Push(x.Index, px, y.Index, py), id)
+        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then
+            raise (Tape<'T>.Foreign(x.Tape, xi, y.Tape, yi))
+        Var<'T>(z, t.Push(x.Index, px, y.Index, py), id, t)
 
     // ----- the rule table, applied -----------------------------------------------------------
 
@@ -83,11 +97,13 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member private PartialsOf<'R when 'R :> IBinaryRule>(x: 'T, y: 'T, z: 'T) = 'R.Partials(x, y, z)
 
     /// <summary>Applies a unary rule from the table: value f(x), recorded partial f′(x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Apply<'R when 'R :> IUnaryRule>(x: Var<'T>) : Var<'T> =
         let fx = 'R.Value x.Primal
         if x.TapeId = 0 then Var<'T>(fx) else Var<'T>.Record(fx, x, 'R.Derivative(x.Primal, fx))
 
     /// <summary>Applies a binary rule from the table: value f(x, y), recorded partials ∂f/∂x and ∂f/∂y.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Apply<'R when 'R :> IBinaryRule>(x: Var<'T>, y: Var<'T>) : Var<'T> =
         let z = 'R.Value(x.Primal, y.Primal)
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z)
@@ -98,30 +114,37 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     // ----- arithmetic ------------------------------------------------------------------------
 
     /// <summary>Addition (partials 1 and 1).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: Var<'T>, y: Var<'T>) =
         let z = x.Primal + y.Primal
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.One)
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: Var<'T>, c: 'T) =
         let z = x.Primal + c
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(c: 'T, x: Var<'T>) =
         let z = c + x.Primal
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
     /// <summary>Subtraction (partials 1 and −1).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: Var<'T>, y: Var<'T>) =
         let z = x.Primal - y.Primal
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.NegativeOne)
     /// <summary>Subtracts a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: Var<'T>, c: 'T) =
         let z = x.Primal - c
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
     /// <summary>Subtracts from a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(c: 'T, x: Var<'T>) =
         let z = c - x.Primal
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne)
     /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: Var<'T>, y: Var<'T>) =
         let z = x.Primal * y.Primal
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z)
@@ -129,16 +152,20 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
             let struct (px, py) = Var<'T>.PartialsOf<MultiplyRule>(x.Primal, y.Primal, z)
             Var<'T>.Record(z, x, px, y, py)
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: Var<'T>, c: 'T) =
         let z = x.Primal * c
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c)
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(c: 'T, x: Var<'T>) =
         let z = c * x.Primal
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c)
     /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<DivideRule>(x, y)
     /// <summary>Divides by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: Var<'T>, c: 'T) =
         let z = x.Primal / c
         if x.TapeId = 0 then Var<'T>(z)
@@ -146,10 +173,12 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
             let struct (px, _) = Var<'T>.PartialsOf<DivideRule>(x.Primal, c, z)
             Var<'T>.Record(z, x, px)
     /// <summary>Divides a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(c: 'T, x: Var<'T>) = Var<'T>.op_Division(Var<'T>.Constant c, x)
     /// <summary>Truncated remainder (rule <see cref="T:Fluxion.ModulusRule"/>).</summary>
     static member (%)(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<ModulusRule>(x, y)
     /// <summary>Negation (partial −1).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (~-)(x: Var<'T>) =
         let z = -x.Primal
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne)
@@ -235,12 +264,14 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>log₁₀(1 + x).</summary>
     static member Log10P1(x: Var<'T>) = Var<'T>.Apply<Log10p1Rule> x
     /// <summary>sin x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sin(x: Var<'T>) =
         if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<SinRule> x.Primal)
         else
             let struct (s, c) = SinRule.ValueAndDerivative x.Primal
             Var<'T>.Record(s, x, c)
     /// <summary>cos x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cos(x: Var<'T>) =
         if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<CosRule> x.Primal)
         else
