@@ -78,7 +78,7 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
             // and its sweep flows back into the original inputs through them.
             let fresh =
                 inputs
-                |> Array.map (fun v -> if v.TapeId = 0 then v else Var<'T>(v.Primal, tape.Push(v.Index, 'T.One), owner))
+                |> Array.map (fun v -> if v.TapeId = 0 then v else Var<'T>(v.P, tape.Push(v.Index, 'T.One), owner))
             tape.Replaying <- true
             tape.Expected <- (if isNull memo then null else memo.Nested)
             let outputs =
@@ -103,10 +103,12 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
 /// The operations that record user-defined steps on the running tape (used by Reverse and ReverseMode).
 [<AbstractClass; Sealed>]
 type internal Record =
-    /// The running tape every non-constant operand belongs to, or null when all operands are constants.
-    static member TapeOf<'T when 'T :> IFloatingPointIeee754<'T>>(operands: Var<'T>[]) : Tape<'T> =
+    /// The running tape every non-constant operand belongs to, or null when all operands are constants. A Var of a
+    /// function being compiled is refused: `operation` (a custom VJP, a checkpoint) has no replay code.
+    static member TapeOf<'T when 'T :> IFloatingPointIeee754<'T>>(operands: Var<'T>[], operation: string) : Tape<'T> =
         let mutable t: Tape<'T> = null
         for v in operands do
+            if v.TapeId &&& TapeIds.CompileBit <> 0 then raise (Var<'T>.Unreplayable operation)
             if v.TapeId <> 0 then
                 let cur = Tape<'T>.Current
                 if isNull cur || cur.Id <> v.TapeId then raise (Tape<'T>.Foreign v.TapeId)
@@ -118,7 +120,7 @@ type internal Record =
         if isNull operands then raise (ArgumentNullException(nameof operands))
         if isNull (box backward) then raise (ArgumentNullException(nameof backward))
         if values.Length = 0 then raise (ArgumentException("A custom operation needs at least one output.", nameof values))
-        let t = Record.TapeOf operands
+        let t = Record.TapeOf(operands, "ReverseMode.Custom (a custom VJP)")
         if isNull t then values |> Array.map Var<'T>
         else
             let first = t.PushOp(CustomOp<'T>(backward), values.Length)
@@ -143,7 +145,7 @@ type internal Record =
         t.Replaying <- false
         t.Expected <- null
         let outputs =
-            try segment.Invoke(inputs |> Array.map (fun v -> Var<'T>(v.Primal)))
+            try segment.Invoke(inputs |> Array.map (fun v -> Var<'T>(v.P)))
             finally
                 let struct (b, r, e) = saved
                 t.Building <- b
@@ -151,13 +153,13 @@ type internal Record =
                 t.Expected <- e
         if isNull outputs || outputs.Length = 0 then
             raise (ArgumentException("Checkpoint: the segment must return at least one output.", nameof segment))
-        if not (isNull building) then building.Outputs <- outputs |> Array.map (fun o -> o.Primal)
+        if not (isNull building) then building.Outputs <- outputs |> Array.map (fun o -> o.P)
         outputs
 
     static member Checkpoint<'T when 'T :> IFloatingPointIeee754<'T>>(segment: Func<Var<'T>[], Var<'T>[]>, inputs: Var<'T>[]) : Var<'T>[] =
         if isNull segment then raise (ArgumentNullException(nameof segment))
         if isNull inputs then raise (ArgumentNullException(nameof inputs))
-        let t = Record.TapeOf inputs
+        let t = Record.TapeOf(inputs, "ReverseMode.Checkpoint")
         let cur = Tape<'T>.Current
         let enclosing = if isNull cur then null else cur.Building
         if not (isNull enclosing) then
@@ -167,7 +169,7 @@ type internal Record =
         if isNull t then
             if isNull enclosing || enclosing.Calls > 1 then segment.Invoke inputs
             else
-                let memo = CheckpointMemo<'T>(segment.Method, inputs |> Array.map (fun v -> v.Primal))
+                let memo = CheckpointMemo<'T>(segment.Method, inputs |> Array.map (fun v -> v.P))
                 enclosing.Nested <- memo
                 Record.OnConstants(cur, segment, inputs, memo)
         else
@@ -176,7 +178,7 @@ type internal Record =
             let expected = t.Expected
             // Only the first checkpoint call of a recomputation can match the memo of the one nested call.
             t.Expected <- null
-            let primals = inputs |> Array.map (fun v -> v.Primal)
+            let primals = inputs |> Array.map (fun v -> v.P)
             let memo, outputs =
                 if not (isNull expected) && expected.Segment = segment.Method && CheckpointMemo<'T>.SameBits(expected.Inputs, primals) then
                     expected, expected.Outputs
@@ -186,7 +188,7 @@ type internal Record =
                     let memo = if t.Replaying then CheckpointMemo<'T>(segment.Method, primals) else null
                     let outputs = Record.OnConstants(t, segment, inputs, memo)
                     t.Rewind(mark, opMark)
-                    memo, outputs |> Array.map (fun o -> o.Primal)
+                    memo, outputs |> Array.map (fun o -> o.P)
             let first = t.PushOp(CheckpointOp<'T>(segment, Array.copy inputs, memo), outputs.Length)
             let id = t.Id
             outputs |> Array.mapi (fun k o -> Var<'T>(o, first + k, id))

@@ -26,11 +26,26 @@ open System.Threading
 // objects whose Backward runs during the sweep. Built-in operations never go through it.
 // ---------------------------------------------------------------------------------------------
 
-/// Identifiers for running computations (shared by every number type; never reused in a process).
+/// Identifiers for running computations (shared by every number type).
 module internal TapeIds =
     let mutable private last = 0
-    /// A fresh identifier (positive; 0 means "no computation" and negative ids mark a running sweep).
-    let next () = Interlocked.Increment(&last)
+
+    /// The bit that marks the Vars of a computation being compiled (ReverseMode.Compile): they carry the tape's
+    /// owner id with this bit set, so that the tape's ordinary id check sends every operation on them to the cold
+    /// path that records the compiled program, and comparisons can tell them apart at the cost of one bit test.
+    [<Literal>]
+    let CompileBit = 0x40000000
+
+    /// A fresh identifier: positive, below CompileBit (0 means "no computation" and negative ids mark a running
+    /// sweep). Identifiers repeat after 2³⁰ − 1 computations, long after any Var of the first one is gone.
+    let next () =
+        let mutable id = Interlocked.Increment(&last) &&& (CompileBit - 1)
+        while id = 0 do
+            id <- Interlocked.Increment(&last) &&& (CompileBit - 1)
+        id
+
+    /// The owner id of a Var's computation, without the compile bit.
+    let plain (id: int) = id &&& ~~~CompileBit
 
 /// One recorded operation: operand indices and the local partials ∂out/∂operand.
 [<Struct; NoEquality; NoComparison>]
