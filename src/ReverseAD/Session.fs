@@ -33,11 +33,14 @@ type Adjoints<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// Adds a contribution (output adjoint × ∂output/∂operand, summed over outputs) to an operand's adjoint.
     /// Constants are accepted and ignored.
     /// </summary>
-    /// <exception cref="T:System.InvalidOperationException">The Var belongs to another computation, or was
-    /// recorded after the custom operation (it cannot be one of its operands).</exception>
+    /// <exception cref="T:System.InvalidOperationException">The Var belongs to another computation, was
+    /// recorded after the custom operation (it cannot be one of its operands), or this is called on another
+    /// thread than the sweep's.</exception>
     member a.Add(operand: Var<'T>, contribution: 'T) =
         if operand.TapeId <> 0 then
-            if operand.TapeId <> a.owner then raise (Tape<'T>.Foreign operand.TapeId)
+            if operand.TapeId <> a.owner then raise (Tape<'T>.Foreign(operand.Tape, operand.TapeId))
+            if not (a.tape.OnOwnThread()) then
+                raise (InvalidOperationException "Adjoints.Add was called on another thread than the one running the reverse sweep.")
             if operand.Index >= a.first then
                 raise (
                     InvalidOperationException
@@ -78,7 +81,7 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
             // and its sweep flows back into the original inputs through them.
             let fresh =
                 inputs
-                |> Array.map (fun v -> if v.TapeId = 0 then v else Var<'T>(v.P, tape.Push(v.Index, 'T.One), owner))
+                |> Array.map (fun v -> if v.TapeId = 0 then v else Var<'T>(v.P, tape.Push(v.Index, 'T.One), owner, tape))
             tape.Replaying <- true
             tape.Expected <- (if isNull memo then null else memo.Nested)
             let outputs =
@@ -92,7 +95,7 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
             for j in 0 .. count - 1 do
                 let o = outputs[j]
                 if o.TapeId <> 0 then
-                    if o.TapeId <> owner then raise (Tape<'T>.Foreign o.TapeId)
+                    if o.TapeId <> owner then raise (Tape<'T>.Foreign(o.Tape, o.TapeId))
                     tape.AddAdjoint(o.Index, tape.AdjointAt(first + j))
             tape.RestoreId sweepId
             tape.SweepRange(tape.Count, mark)
@@ -103,16 +106,17 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
 /// The operations that record user-defined steps on the running tape (used by Reverse and ReverseMode).
 [<AbstractClass; Sealed>]
 type internal Record =
-    /// The running tape every non-constant operand belongs to, or null when all operands are constants. A Var of a
-    /// function being compiled is refused: `operation` (a custom VJP, a checkpoint) has no replay code.
+    /// The tape every non-constant operand records on now, or null when all operands are constants (the same
+    /// checks as Var.Record: the recording id, and that this is the tape's thread). A Var of a function being
+    /// compiled is refused: `operation` (a custom VJP, a checkpoint) has no replay code.
     static member TapeOf<'T when 'T :> IFloatingPointIeee754<'T>>(operands: Var<'T>[], operation: string) : Tape<'T> =
         let mutable t: Tape<'T> = null
         for v in operands do
             if v.TapeId &&& TapeIds.CompileBit <> 0 then raise (Var<'T>.Unreplayable operation)
             if v.TapeId <> 0 then
-                let cur = Tape<'T>.Current
-                if isNull cur || cur.Id <> v.TapeId then raise (Tape<'T>.Foreign v.TapeId)
-                t <- cur
+                let vt = v.Tape
+                if vt.RecordingId <> v.TapeId || not (vt.OnOwnThread()) then raise (Tape<'T>.Foreign(vt, v.TapeId))
+                t <- vt
         t
 
     static member Custom<'T when 'T :> IFloatingPointIeee754<'T>>(values: 'T[], operands: Var<'T>[], backward: Backward<'T>) : Var<'T>[] =
@@ -124,8 +128,8 @@ type internal Record =
         if isNull t then values |> Array.map Var<'T>
         else
             let first = t.PushOp(CustomOp<'T>(backward), values.Length)
-            let id = t.Id
-            values |> Array.mapi (fun k v -> Var<'T>(v, first + k, id))
+            let id = t.RecordingId
+            values |> Array.mapi (fun k v -> Var<'T>(v, first + k, id, t))
 
     // Nested checkpoints. The reverse step of a checkpoint recomputes its segment on Vars; a checkpoint nested in
     // that segment then needs its own outputs, and running its segment on constants again for them makes a chain
@@ -190,8 +194,8 @@ type internal Record =
                     t.Rewind(mark, opMark)
                     memo, outputs |> Array.map (fun o -> o.P)
             let first = t.PushOp(CheckpointOp<'T>(segment, Array.copy inputs, memo), outputs.Length)
-            let id = t.Id
-            outputs |> Array.mapi (fun k o -> Var<'T>(o, first + k, id))
+            let id = t.RecordingId
+            outputs |> Array.mapi (fun k o -> Var<'T>(o, first + k, id, t))
 
 /// <summary>
 /// A gradient computation on the current thread, step by step: create input variables, compute with them,
@@ -213,16 +217,18 @@ type GradientTape<'T when 'T :> IFloatingPointIeee754<'T>> private (tape: Tape<'
 
     member private _.Running() =
         if tape.Owner <> owner then raise (ObjectDisposedException(nameof GradientTape, "This GradientTape has ended."))
+        if not (tape.OnOwnThread()) then
+            raise (InvalidOperationException "This GradientTape belongs to another thread: use it on the thread that started it.")
 
     member private _.Check(v: Var<'T>) =
-        if v.TapeId <> 0 && v.TapeId <> owner then raise (Tape<'T>.Foreign v.TapeId)
+        if v.TapeId <> 0 && v.TapeId <> owner then raise (Tape<'T>.Foreign(v.Tape, v.TapeId))
 
     /// <summary>A new independent variable with the given value.</summary>
     /// <exception cref="T:System.InvalidOperationException">Called during the reverse sweep.</exception>
     member g.Variable(value: 'T) : Var<'T> =
         g.Running()
-        if tape.Id <> owner then raise (Tape<'T>.Foreign owner)
-        Var<'T>(value, tape.PushInput(), owner)
+        if tape.Id <> owner then raise (Tape<'T>.Foreign(tape, owner))
+        Var<'T>(value, tape.PushInput(), owner, tape)
 
     /// <summary>
     /// The number of entries on this computation's tape so far: one per input variable, one per recorded

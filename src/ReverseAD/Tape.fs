@@ -1,9 +1,13 @@
 namespace Fluxion
 
+// The thread check takes the address of a local (never dereferenced), which F# flags as unverifiable IL.
+#nowarn "9" "51"
+
 open System
 open System.Numerics
 open System.Runtime.CompilerServices
 open System.Threading
+open Microsoft.FSharp.NativeInterop
 
 // ---------------------------------------------------------------------------------------------
 // The scalar tape (a Wengert list). Entries are appended in execution order, which is already a
@@ -24,6 +28,20 @@ open System.Threading
 // Custom operations (user VJPs, checkpointed segments, later tensor operations) are the extension
 // point: such an entry's first operand field holds −(k + 1), where k indexes a list of TapeOp
 // objects whose Backward runs during the sweep. Built-in operations never go through it.
+//
+// Which tape an operation records on. Each Var carries a reference to its tape and the id of the
+// computation that recorded it, so recording needs no thread-static lookup (on linux-x64 every
+// [ThreadStatic] read is a call to the runtime's TLS getter, which spills the live registers). The
+// checks that the thread-static lookup used to give for free are kept as follows:
+// - A finished computation: the tape is reused and its RecordingId changes, so the Var's id no longer
+//   matches (ids repeat only after 2³⁰ − 1 computations, see TapeIds).
+// - A Var of an enclosing computation used in a nested one of the same type: while a nested
+//   computation runs, its parent is suspended (RecordingId 0), so the parent's Vars do not match.
+// - Recording during the reverse sweep: RecordingId is −owner while the sweep runs.
+// - Two Vars of different computations: both ids must equal the tape's RecordingId.
+// - A Var used from another thread (see OnOwnThread): the tape keeps the address range of its own
+//   thread's stack that it has seen, and each recorded operation checks that the address of one of its
+//   locals lies in it; outside it, a slow path asks the thread-static chain of running tapes.
 // ---------------------------------------------------------------------------------------------
 
 /// Identifiers for running computations (shared by every number type).
@@ -108,6 +126,14 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     let opCount = ResizeArray<int>()
     /// The identifier Vars of the running computation carry; 0 when idle, negated during the reverse sweep.
     let mutable id = 0
+    /// What a Var's id must equal for an operation to record on this tape: `id`, or 0 while a nested
+    /// computation of the same type runs on this thread (the tape is suspended then).
+    let mutable recordingId = 0
+    let mutable suspended = false
+    /// The lowest and highest stack addresses of this tape's thread seen by a verified check (OnOwnThread);
+    /// the empty range [MaxValue, 0] until the first check. Each only moves outwards.
+    let mutable stackLow = UIntPtr.MaxValue
+    let mutable stackHigh = 0un
     /// The identifier of the computation that owns this tape (also while sweeping); 0 when idle.
     let mutable owner = 0
     /// Entries below this index have valid adjoints (set by a completed sweep).
@@ -126,8 +152,11 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Tape<'T>.current
 
     member _.Parent = parent
-    member _.Id
-        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = id
+    /// The running computation's id (also while suspended), negated during the sweep; 0 when idle.
+    member _.Id = id
+    /// The id a Var must carry to record on this tape now (0 while suspended or idle, −owner while sweeping).
+    member _.RecordingId
+        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = recordingId
     member _.Owner = owner
     member _.Count = count
     member _.SweptCount = sweptCount
@@ -135,7 +164,13 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     /// The number of entries the tape's storage holds without growing.
     member _.Capacity = entries.Length
 
-    /// Starts a new computation on this thread: the idle root tape, or a nested tape when one is running.
+    /// Sets the computation's id (and the recording id unless the tape is suspended).
+    member private _.SetId(value: int) =
+        id <- value
+        if not suspended then recordingId <- value
+
+    /// Starts a new computation on this thread: the idle root tape, or a nested tape when one is running. A
+    /// running tape is suspended while the nested one runs, so that its Vars are refused there.
     static member Begin() : Tape<'T> =
         let cur = Tape<'T>.current
         let t =
@@ -143,8 +178,17 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
             elif cur.Owner = 0 then cur
             else cur.Child
         t.Start()
+        if not (Object.ReferenceEquals(t, cur)) && not (isNull cur) then cur.Suspend()
         Tape<'T>.current <- t
         t
+
+    member private _.Suspend() =
+        suspended <- true
+        recordingId <- 0
+
+    member private _.Resume() =
+        suspended <- false
+        recordingId <- id
 
     member private t.Child =
         if isNull child then child <- Tape<'T>(t)
@@ -152,7 +196,8 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
 
     member private t.Start() =
         owner <- TapeIds.next ()
-        id <- owner
+        suspended <- false
+        t.SetId owner
         count <- 1
         peak <- 0
         sweptCount <- 0
@@ -174,18 +219,25 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
             raise (InvalidOperationException "This gradient computation has already ended.")
         if Object.ReferenceEquals(Tape<'T>.current, t) |> not then
             raise (
-                InvalidOperationException
-                    "Nesting mistake: a gradient computation was ended while a computation nested inside it is still running. End nested computations first (use 'use' / 'using')."
+                InvalidOperationException(
+                    if Tape<'T>.IsOnThisThread t then
+                        "Nesting mistake: a gradient computation was ended while a computation nested inside it is still running. End nested computations first (use 'use' / 'using')."
+                    else
+                        "A gradient computation can only be ended on the thread that started it."
+                )
             )
         owner <- 0
-        id <- 0
+        t.SetId 0
         sweptCount <- 0
         // Do not keep user closures (and what they capture) alive between computations.
         ops.Clear()
         recentPeaks[nextPeak] <- max peak count
         nextPeak <- (nextPeak + 1) % recentPeaks.Length
         t.Trim()
-        Tape<'T>.current <- (if isNull parent then t else parent)
+        if isNull parent then Tape<'T>.current <- t
+        else
+            parent.Resume()
+            Tape<'T>.current <- parent
 
     /// Gives back storage beyond what the last RecentComputations computations needed (called when idle).
     member private t.Trim() =
@@ -213,6 +265,7 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
 
     // ----- recording ------------------------------------------------------------------------
 
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
     member private _.Grow() =
         let n = entries.Length * 2
         Array.Resize(&entries, n)
@@ -271,13 +324,54 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
             opCount.RemoveRange(opMark, opCount.Count - opMark)
 
     /// Lets a checkpoint record during the sweep: returns the sweep-time id to restore afterwards.
-    member _.ResumeRecording() : int =
+    member t.ResumeRecording() : int =
         let saved = id
-        id <- owner
+        t.SetId owner
         saved
 
     /// Restores the id saved by ResumeRecording.
-    member _.RestoreId(saved: int) = id <- saved
+    member t.RestoreId(saved: int) = t.SetId saved
+
+    // ----- the thread check -------------------------------------------------------------------
+
+    /// Whether this tape is one of the running tapes of the current thread (the innermost or an enclosing one).
+    static member IsOnThisThread(t: Tape<'T>) : bool =
+        let mutable c = Tape<'T>.current
+        while not (isNull c) && not (Object.ReferenceEquals(c, t)) do
+            c <- c.Parent
+        not (isNull c)
+
+    /// <summary>
+    /// True when the calling thread is this tape's thread. The fast test: the address of a local of the caller
+    /// lies in [stackLow, stackHigh], a range of addresses that earlier checks saw on this tape's thread's stack.
+    /// A thread's stack is one contiguous region that no other living thread's stack overlaps, so an address
+    /// between two addresses seen on it is on it too; no other thread can pass. Outside the range the slow
+    /// test asks the thread-static chain of running tapes and, when this tape is on it, widens the range.
+    /// </summary>
+    /// <remarks>
+    /// Only this tape's thread writes the bounds, and each moves only outwards (stackLow down, stackHigh up)
+    /// between addresses seen on its stack, so another thread reading them at any moment (stale, or one bound
+    /// updated and the other not yet, in either order) sees a subrange of verified addresses or an empty one:
+    /// the check needs no lock or barrier. No P/Invoke is needed for the
+    /// stack's real bounds, and it works the same on every platform. The one case it cannot tell is a thread
+    /// whose stack memory once belonged to a thread that has exited while this tape still ran a computation
+    /// (a GradientTape never disposed); only that new thread can then record on the tape (no two threads
+    /// at once), so nothing is recorded concurrently.
+    /// </remarks>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    member t.OnOwnThread() : bool =
+        let mutable probe = 0uy
+        let address = unativeint (NativePtr.toNativeInt &&probe)
+        (address >= stackLow && address <= stackHigh) || t.VerifyThread address
+
+    /// The slow test of OnOwnThread: asks the thread-static chain, and widens the range when it says yes.
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    member private t.VerifyThread(address: unativeint) : bool =
+        if Tape<'T>.IsOnThisThread t then
+            if address < stackLow then stackLow <- address
+            if address > stackHigh then stackHigh <- address
+            true
+        else false
 
     // ----- the reverse sweep ----------------------------------------------------------------
 
@@ -328,11 +422,11 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     /// backward step must not extend the tape (checkpoints re-enable it for their recomputation).
     member t.Sweep() =
         let n = count
-        id <- -owner
+        t.SetId -owner
         try
             t.SweepRange(n, 1)
         finally
-            id <- owner
+            t.SetId owner
         sweptCount <- n
 
     /// Per-nesting-level storage for the input array that allocation-free gradient calls reuse.
@@ -347,26 +441,35 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     /// The memo the recomputation running now expects its (first) nested checkpoint call to match, or null.
     member val Expected: CheckpointMemo<'T> = null with get, set
 
-    /// The exception for a Var whose tape id does not match the running computation (cold path).
-    [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member Foreign(varId: int) : exn =
-        let cur = Tape<'T>.current
+    /// Why a Var (recorded with id `varId` on tape `vt`) cannot take part in an operation recorded on the
+    /// current thread now, or null when it can (it belongs to the computation recording on this thread).
+    static member private Diagnose(vt: Tape<'T>, varId: int) : string =
         let name = typeof<'T>.Name
-        let rec enclosing (t: Tape<'T>) = not (isNull t) && (t.Owner = varId || enclosing t.Parent)
-        if not (isNull cur) && cur.Id = -varId then
+        if isNull vt || vt.Owner <> varId then
+            $"This Var<{name}> belongs to a gradient computation that has ended (its tape was reset for reuse). A Var is valid only inside the computation that created it."
+        elif not (Tape<'T>.IsOnThisThread vt) then
+            $"This Var<{name}> belongs to a gradient computation running on another thread. A Var is valid only on the thread of the computation that created it: pass plain values (Var.Primal) to other threads, or compute there with a computation of their own."
+        elif vt.Id = -varId then
+            $"Var<{name}> arithmetic during the reverse sweep of its own computation: a custom backward step must compute with plain values (Var.Primal), not record new operations."
+        elif not (Object.ReferenceEquals(Tape<'T>.current, vt)) then
+            $"Nesting mistake: a Var<{name}> of an enclosing gradient computation was used inside a nested computation of the same type. Its derivative would be lost. For derivatives of derivatives differentiate with Var<Var<{name}>> (reverse over reverse) or Var<Dual<{name}>> (forward over reverse), or pass the value in as a constant (Reverse.stopGradient)."
+        else null
+
+    /// The exception for a Var (id `varId`, tape `vt`) refused by an operation (cold path).
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    static member Foreign(vt: Tape<'T>, varId: int) : exn =
+        match Tape<'T>.Diagnose(vt, varId) with
+        | null ->
             InvalidOperationException(
-                $"Var<{name}> arithmetic during the reverse sweep of its own computation: a custom backward step must compute with plain values (Var.Primal), not record new operations."
+                $"This Var<{typeof<'T>.Name}> belongs to another gradient computation than the one this operation belongs to. A Var is valid only inside the computation that created it."
             )
-        elif not (isNull cur) && cur.Owner <> 0 && enclosing cur.Parent then
-            InvalidOperationException(
-                $"Nesting mistake: a Var<{name}> of an enclosing gradient computation was used inside a nested computation of the same type. Its derivative would be lost. For derivatives of derivatives differentiate with Var<Var<{name}>> (reverse over reverse) or Var<Dual<{name}>> (forward over reverse), or pass the value in as a constant (Reverse.stopGradient)."
-            )
-        elif isNull cur || cur.Owner = 0 then
-            InvalidOperationException(
-                $"This Var<{name}> belongs to a gradient computation that is not running on this thread: it has finished (its tape was reset for reuse) or it runs on another thread. A Var is valid only inside the computation that created it."
-            )
-        else
-            InvalidOperationException(
-                $"This Var<{name}> belongs to another tape: a finished gradient computation or another thread's. A Var is valid only inside the computation that created it, on its thread."
-            )
+        | message -> InvalidOperationException message
         :> exn
+
+    /// The exception for an operation on two Vars refused by the recording check (cold path): the reason of the
+    /// first operand that cannot take part, else the second's. A constant (id 0) always can.
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    static member Foreign(xt: Tape<'T>, xi: int, yt: Tape<'T>, yi: int) : exn =
+        match (if xi = 0 then null else Tape<'T>.Diagnose(xt, xi)) with
+        | null -> Tape<'T>.Foreign(yt, yi)
+        | message -> InvalidOperationException message :> exn

@@ -33,11 +33,14 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     val internal Index: int
     /// The id of the computation that recorded this Var (0 for constants).
     val internal TapeId: int
+    /// The tape that recorded this Var (null for constants): operations record on it without a thread-static
+    /// lookup; Record checks that it still runs the Var's computation, on this thread (see Tape.fs).
+    val internal Tape: Tape<'T>
 
-    internal new(primal: 'T, index: int, tapeId: int) = { P = primal; Index = index; TapeId = tapeId }
+    internal new(primal: 'T, index: int, tapeId: int, tape: Tape<'T>) = { P = primal; Index = index; TapeId = tapeId; Tape = tape }
 
     /// <summary>Creates a constant (not recorded, derivative zero).</summary>
-    new(value: 'T) = { P = value; Index = 0; TapeId = 0 }
+    new(value: 'T) = { P = value; Index = 0; TapeId = 0; Tape = null }
 
     /// <summary>A constant: the given value, not recorded, with no derivative.</summary>
     static member Constant(value: 'T) = Var<'T>(value)
@@ -57,57 +60,63 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     member x.IsConstant = x.TapeId = 0
 
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
-    static member Zero = Var<'T>('T.Zero)
+    static member Zero
+        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>('T.Zero)
 
     /// <summary>The constant 1 (F#'s <c>LanguagePrimitives.GenericOne</c> and <c>pown</c> read it).</summary>
-    static member One = Var<'T>('T.One)
+    static member One
+        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>('T.One)
 
     /// <summary>Converts a plain value to a constant.</summary>
     static member op_Implicit(value: 'T) : Var<'T> = Var<'T>(value)
 
     // ----- recording ---------------------------------------------------------------------------
 
-    /// Records z = f(x) with ∂z/∂x = px (x is not a constant). `op` (an OpCode), `aux` and the constant `c` say
-    /// what the operation was, for compile mode only: the ordinary path never reads them.
+    /// Records z = f(x) with ∂z/∂x = px (x is not a constant): every unary operation records through here.
+    /// `op` (an OpCode), `aux` and the constant `c` say what the operation was, for compile mode only: the
+    /// ordinary path never reads them (a compiled function's Vars fail the id check and take the cold path).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal Record(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : Var<'T> =
-        let t = Tape<'T>.Current
-        if isNull t || t.Id <> x.TapeId then Var<'T>.RecordOffTape(z, x, px, op, aux, c)
-        else Var<'T>(z, t.Push(x.Index, px), x.TapeId)
+        let t = x.Tape
+        let id = x.TapeId
+        if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.RecordOffTape(z, x, px, op, aux, c)
+        else Var<'T>(z, t.Push(x.Index, px), id, t)
 
-    /// Records z = f(x, y) with partials px, py (at least one of x, y is not a constant); `op` as above.
+    /// Records z = f(x, y) with partials px, py (at least one of x, y is not a constant): every binary
+    /// operation records through here. Both ids must be the tape's recording id or 0 (a constant). `op` as above.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal Record(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : Var<'T> =
-        let t = Tape<'T>.Current
-        let id = if isNull t then 0 else t.Id
+        let t = if isNull x.Tape then y.Tape else x.Tape
+        let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
-        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) then Var<'T>.RecordOffTape(z, x, px, y, py, op)
-        else Var<'T>(z, t.Push(x.Index, px, y.Index, py), id)
+        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.RecordOffTape(z, x, px, y, py, op)
+        else Var<'T>(z, t.Push(x.Index, px, y.Index, py), id, t)
 
     /// Records a unary rule's result (as Record; the rule is the compiled program's operation).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal RecordRule<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
-        let t = Tape<'T>.Current
-        if isNull t || t.Id <> x.TapeId then Var<'T>.RecordRuleOffTape<'R>(z, x, px)
-        else Var<'T>(z, t.Push(x.Index, px), x.TapeId)
+        let t = x.Tape
+        let id = x.TapeId
+        if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.RecordRuleOffTape<'R>(z, x, px)
+        else Var<'T>(z, t.Push(x.Index, px), id, t)
 
     /// Records a binary rule's result (as Record; the rule is the compiled program's operation).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal RecordRule<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : Var<'T> =
-        let t = Tape<'T>.Current
-        let id = if isNull t then 0 else t.Id
+        let t = if isNull x.Tape then y.Tape else x.Tape
+        let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
-        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) then Var<'T>.RecordRuleOffTape<'R>(z, x, px, y, py)
-        else Var<'T>(z, t.Push(x.Index, px, y.Index, py), id)
+        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.RecordRuleOffTape<'R>(z, x, px, y, py)
+        else Var<'T>(z, t.Push(x.Index, px, y.Index, py), id, t)
 
     // ----- the cold paths: Vars of a function being compiled, or Vars used where they are not valid ---------------
 
     /// The recorder of x's compilation, or the exception for a Var that is not valid here.
     static member private RecorderOf(x: Var<'T>) : ProgramRecorder<'T> =
         let r = ProgramRecorder<'T>.For x.TapeId
-        if isNull r then raise (Tape<'T>.Foreign(TapeIds.plain x.TapeId))
+        if isNull r then raise (Tape<'T>.Foreign(x.Tape, TapeIds.plain x.TapeId))
         r
 
     /// The recorder of a two-operand operation's compilation (each operand is a constant or one of its Vars).
@@ -116,15 +125,13 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         let yi = y.TapeId
         let r = ProgramRecorder<'T>.For(if xi &&& TapeIds.CompileBit <> 0 then xi else yi)
         if isNull r || (xi <> 0 && xi <> r.Id) || (yi <> 0 && yi <> r.Id) then
-            let t = Tape<'T>.Current
-            let id = if isNull t then 0 else t.Id
-            raise (Tape<'T>.Foreign(TapeIds.plain (if xi <> id && xi <> 0 then xi else yi)))
+            raise (Tape<'T>.Foreign(x.Tape, TapeIds.plain xi, y.Tape, TapeIds.plain yi))
         r
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member private RecordOffTape(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : Var<'T> =
         let r = Var<'T>.RecorderOf x
-        Var<'T>(z, r.Unary(op, aux, z, x.Index, px, c), x.TapeId)
+        Var<'T>(z, r.Unary(op, aux, z, x.Index, px, c), x.TapeId, x.Tape)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member private RecordOffTape(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : Var<'T> =
@@ -133,17 +140,17 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
             if op <> OpCode.Fma then 0
             elif x.TapeId = 0 then raise (Var<'T>.Unreplayable "FusedMultiplyAdd with two constant factors")
             else x.Index
-        Var<'T>(z, r.Binary(op, aux, z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py), r.Id)
+        Var<'T>(z, r.Binary(op, aux, z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py), r.Id, r.Tape)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member private RecordRuleOffTape<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
         let r = Var<'T>.RecorderOf x
-        Var<'T>(z, r.UnaryRule<'R>(z, x.Index, px), x.TapeId)
+        Var<'T>(z, r.UnaryRule<'R>(z, x.Index, px), x.TapeId, x.Tape)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member private RecordRuleOffTape<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : Var<'T> =
         let r = Var<'T>.RecorderOf(x, y)
-        Var<'T>(z, r.BinaryRule<'R>(z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py), r.Id)
+        Var<'T>(z, r.BinaryRule<'R>(z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py), r.Id, r.Tape)
 
     /// The refusal of an operation that a compiled program cannot replay (cold path).
     [<MethodImpl(MethodImplOptions.NoInlining)>]
@@ -198,11 +205,13 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member private PartialsOf<'R when 'R :> IBinaryRule>(x: 'T, y: 'T, z: 'T) = 'R.Partials(x, y, z)
 
     /// <summary>Applies a unary rule from the table: value f(x), recorded partial f′(x).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Apply<'R when 'R :> IUnaryRule>(x: Var<'T>) : Var<'T> =
         let fx = 'R.Value x.P
         if x.TapeId = 0 then Var<'T>(fx) else Var<'T>.RecordRule<'R>(fx, x, 'R.Derivative(x.P, fx))
 
     /// <summary>Applies a binary rule from the table: value f(x, y), recorded partials ∂f/∂x and ∂f/∂y.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Apply<'R when 'R :> IBinaryRule>(x: Var<'T>, y: Var<'T>) : Var<'T> =
         let z = 'R.Value(x.P, y.P)
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z)
@@ -213,30 +222,37 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     // ----- arithmetic ------------------------------------------------------------------------
 
     /// <summary>Addition (partials 1 and 1).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: Var<'T>, y: Var<'T>) =
         let z = x.P + y.P
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.One, OpCode.Add)
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: Var<'T>, c: 'T) =
         let z = x.P + c
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, OpCode.AddC, 0, c)
     /// <summary>Adds a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(c: 'T, x: Var<'T>) =
         let z = c + x.P
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, OpCode.AddC, 0, c)
     /// <summary>Subtraction (partials 1 and −1).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: Var<'T>, y: Var<'T>) =
         let z = x.P - y.P
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.NegativeOne, OpCode.Sub)
     /// <summary>Subtracts a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: Var<'T>, c: 'T) =
         let z = x.P - c
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, OpCode.SubC, 0, c)
     /// <summary>Subtracts from a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(c: 'T, x: Var<'T>) =
         let z = c - x.P
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne, OpCode.CSub, 0, c)
     /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: Var<'T>, y: Var<'T>) =
         let z = x.P * y.P
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z)
@@ -244,16 +260,20 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
             let struct (px, py) = Var<'T>.PartialsOf<MultiplyRule>(x.P, y.P, z)
             Var<'T>.Record(z, x, px, y, py, OpCode.Mul)
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: Var<'T>, c: 'T) =
         let z = x.P * c
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c, OpCode.MulC, 0, c)
     /// <summary>Multiplies by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(c: 'T, x: Var<'T>) =
         let z = c * x.P
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c, OpCode.MulC, 0, c)
     /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<DivideRule>(x, y)
     /// <summary>Divides by a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: Var<'T>, c: 'T) =
         let z = x.P / c
         if x.TapeId = 0 then Var<'T>(z)
@@ -261,10 +281,12 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
             let struct (px, _) = Var<'T>.PartialsOf<DivideRule>(x.P, c, z)
             Var<'T>.Record(z, x, px, OpCode.DivC, 0, c)
     /// <summary>Divides a constant.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(c: 'T, x: Var<'T>) = Var<'T>.op_Division(Var<'T>.Constant c, x)
     /// <summary>Truncated remainder (rule <see cref="T:Fluxion.ModulusRule"/>).</summary>
     static member (%)(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<ModulusRule>(x, y)
     /// <summary>Negation (partial −1).</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (~-)(x: Var<'T>) =
         let z = -x.P
         if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne, OpCode.Neg, 0, 'T.Zero)
@@ -350,12 +372,14 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>log₁₀(1 + x).</summary>
     static member Log10P1(x: Var<'T>) = Var<'T>.Apply<Log10p1Rule> x
     /// <summary>sin x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sin(x: Var<'T>) =
         if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<SinRule> x.P)
         else
             let struct (s, c) = SinRule.ValueAndDerivative x.P
             Var<'T>.Record(s, x, c, OpCode.Sin, 0, 'T.Zero)
     /// <summary>cos x.</summary>
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cos(x: Var<'T>) =
         if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<CosRule> x.P)
         else
@@ -515,20 +539,33 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     interface IFloatingPointIeee754<Var<'T>> with
         // constants and identities
-        static member E = Var<'T>.Constant 'T.E
-        static member Pi = Var<'T>.Constant 'T.Pi
-        static member Tau = Var<'T>.Constant 'T.Tau
-        static member Epsilon = Var<'T>.Constant 'T.Epsilon
-        static member NaN = Var<'T>.Constant 'T.NaN
-        static member NegativeInfinity = Var<'T>.Constant 'T.NegativeInfinity
-        static member NegativeZero = Var<'T>.Constant 'T.NegativeZero
-        static member PositiveInfinity = Var<'T>.Constant 'T.PositiveInfinity
-        static member NegativeOne = Var<'T>.Constant 'T.NegativeOne
-        static member One = Var<'T>.One
-        static member Zero = Var<'T>.Zero
+        static member E
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.E
+        static member Pi
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.Pi
+        static member Tau
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.Tau
+        static member Epsilon
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.Epsilon
+        static member NaN
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.NaN
+        static member NegativeInfinity
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.NegativeInfinity
+        static member NegativeZero
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.NegativeZero
+        static member PositiveInfinity
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.PositiveInfinity
+        static member NegativeOne
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.NegativeOne
+        static member One
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.One
+        static member Zero
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Zero
         static member Radix = 'T.Radix
-        static member AdditiveIdentity = Var<'T>.Constant 'T.Zero
-        static member MultiplicativeIdentity = Var<'T>.Constant 'T.One
+        static member AdditiveIdentity
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.Zero
+        static member MultiplicativeIdentity
+            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.One
         // operators
         static member op_Addition(x, y) = Var<'T>.op_Addition(x, y)
         static member op_Subtraction(x, y) = Var<'T>.op_Subtraction(x, y)

@@ -227,6 +227,58 @@ let tests =
                 concurrent[t] <- Reverse.gradient rosenbrock<Var<float>> points[t]) |> ignore
             Expect.equal concurrent sequential "same gradients"
         }
+        test "16 threads recording at the same moments, at different stack depths, equal one thread" {
+            // The thread check (Tape.OnOwnThread) learns each tape's stack range as the computation goes deeper;
+            // here every thread records at a different recursion depth each round, in lockstep with the others.
+            let threads = 16
+            let rounds = 20
+            let rec atDepth k (f: unit -> 'a) : 'a = if k = 0 then f () else let r = atDepth (k - 1) f in r
+            let point t r = Array.init 50 (fun i -> sin (float (t * 1000 + r * 50 + i)))
+            let gradient t r = atDepth ((t * 7 + r * 13) % 200) (fun () -> Reverse.gradient rosenbrock<Var<float>> (point t r))
+            let sequential = Array.init threads (fun t -> Array.init rounds (gradient t))
+            let concurrent = Array.init threads (fun _ -> Array.zeroCreate rounds)
+            let barrier = new Threading.Barrier(threads)
+            let failures = Collections.Concurrent.ConcurrentQueue<exn>()
+            let workers =
+                Array.init threads (fun t ->
+                    Threading.Thread(fun () ->
+                        try
+                            for r in 0 .. rounds - 1 do
+                                barrier.SignalAndWait()
+                                concurrent[t][r] <- gradient t r
+                        with e ->
+                            failures.Enqueue e
+                            barrier.RemoveParticipant() |> ignore))
+            for w in workers do
+                w.Start()
+            for w in workers do
+                w.Join()
+            Expect.isEmpty failures "no thread failed"
+            Expect.equal concurrent sequential "the same gradients, bit for bit"
+            // The thread pool too: many short tasks on few threads, each thread's tapes reused by many of them.
+            let tasks = Array.init 200 (fun k -> Task.Run(fun () -> gradient (k % threads) (k % rounds)))
+            Task.WaitAll(tasks |> Array.map (fun t -> t :> Task))
+            for k in 0 .. tasks.Length - 1 do
+                let expected = sequential[k % threads][k % rounds]
+                Expect.equal tasks[k].Result expected $"task {k}"
+        }
+        test "recording at every depth of a deep recursion on the computation's own thread" {
+            // Each level records after its recursive call returns, so each operation is recorded from a new stack
+            // depth: the thread check's slow path widens the tape's stack range level by level.
+            let depth = 20_000
+            let rec deep k (v: Var<float>) : Var<float> = if k = 0 then v else 0.5 * deep (k - 1) v + v
+            let mutable failure: exn = null
+            let body () =
+                // d/dv of deep k: D(0) = 1, D(k) = D(k − 1)/2 + 1, so D(k) = 2 − 2⁻ᵏ.
+                let g = Reverse.gradient (fun v -> deep depth v[0]) [| 0.3 |]
+                Expect.floatClose Accuracy.veryHigh g[0] 2.0 "deep"
+                let g = Reverse.gradient (fun v -> deep 3 v[0]) [| 0.3 |]
+                Expect.floatClose Accuracy.veryHigh g[0] 1.875 "then shallow"
+            let t = Threading.Thread((fun () -> try body () with e -> failure <- e), 64 * 1024 * 1024)
+            t.Start()
+            t.Join()
+            if not (isNull failure) then raise failure
+        }
         test "after warm-up recording and sweeping allocate nothing per operation" {
             let x = Array.init 2000 (fun i -> 0.001 * float i)
             let g = Array.zeroCreate x.Length

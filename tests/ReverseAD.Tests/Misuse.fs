@@ -11,6 +11,41 @@ let private throwsWith (fragment: string) (f: unit -> unit) (what: string) =
     let e = Expect.throwsC f id
     Expect.stringContains e.Message fragment what
 
+/// The three ways code gets onto another thread: a thread-pool task, a LongRunning task (a thread of its own)
+/// and a Thread.
+let private threadKinds = [ "Task.Run"; "LongRunning"; "new Thread" ]
+
+/// Runs `work` on another thread of the given kind, checks that it did run on another thread, and returns
+/// what it threw (null when it did not throw).
+let private onAnotherThread (kind: string) (work: unit -> unit) : exn =
+    let caller = Environment.CurrentManagedThreadId
+    let ranOn = ref caller
+    let error = ref null
+    let body () =
+        ranOn.Value <- Environment.CurrentManagedThreadId
+        try work () with e -> error.Value <- e
+    match kind with
+    | "Task.Run" ->
+        let task = Task.Run(Action body)
+        // Not task.Wait(): waiting on a task that has not started yet may run it inline on this thread.
+        while not task.IsCompleted do
+            Thread.Sleep 1
+    | "LongRunning" -> Task.Factory.StartNew(Action body, TaskCreationOptions.LongRunning).Wait()
+    | _ ->
+        let t = Thread(body)
+        t.Start()
+        t.Join()
+    Expect.notEqual ranOn.Value caller $"{kind}: the work ran on another thread"
+    error.Value
+
+/// Checks that `work`, run on another thread of each kind, throws InvalidOperationException saying `fragment`.
+let private refusedOnEveryOtherThread (fragment: string) (what: string) (work: unit -> unit) =
+    for kind in threadKinds do
+        let e = onAnotherThread kind work
+        Expect.isNotNull e $"{what} on {kind}: refused"
+        Expect.equal (e.GetType()) typeof<InvalidOperationException> $"{what} on {kind}: {e}"
+        Expect.stringContains e.Message fragment $"{what} on {kind}: the message says why"
+
 [<Tests>]
 let tests =
     testList "misuse (reverse)" [
@@ -230,5 +265,115 @@ let tests =
                 Expect.isTrue ((e :?> AggregateException).InnerException :? InvalidOperationException) (string e)
                 x[0] * x[0] * x[0]
             Expect.equal (Reverse.hessianVectorProduct outerHvp [| 2.0 |] [| 1.0 |]) [| 12.0 |] "6x at 2"
+        }
+    ]
+
+/// Vars carry their tape, so recording asks no thread-static; these check that every way of reaching a tape from
+/// another thread is still refused (Tape.OnOwnThread), and that the refusal leaves the computation intact.
+[<Tests>]
+let threadTests =
+    testList "misuse across threads (reverse)" [
+        test "every recording path refuses a running computation's Var on another thread" {
+            let f (x: Var<float>[]) =
+                let says = "running on another thread"
+                let operations: (string * (unit -> unit)) list = [
+                    "a unary operation", (fun () -> sin x[0] |> ignore)
+                    "a binary operation on two of its Vars", (fun () -> x[0] * x[1] |> ignore)
+                    "an operation with a plain constant", (fun () -> x[0] * 2.0 |> ignore)
+                    "an operation with a constant Var", (fun () -> x[0] + Var<float>.Constant 1.0 |> ignore)
+                    "an operation with the other thread's own Var",
+                    (fun () -> Reverse.gradient (fun (y: Var<float>[]) -> y[0] * x[0]) [| 1.0 |] |> ignore)
+                    "a custom operation", (fun () -> Reverse.custom 1.0 [| x[0] |] (fun _ -> ()) |> ignore)
+                    "a checkpoint", (fun () -> Reverse.checkpoint (fun v -> [| v[0] * v[0] |]) [| x[0] |] |> ignore)
+                ]
+                for what, work in operations do
+                    refusedOnEveryOtherThread says what work
+                x[0] * x[1] + sin x[0]
+            let x = [| 0.5; 3.0 |]
+            let expected = [| x[1] + cos x[0]; x[0] |]
+            Expect.equal (Reverse.gradient f x) expected "the computation is unharmed by the refused attempts"
+        }
+        test "a Var of a finished computation on another thread says the computation has ended" {
+            let leaked = ref Var<float>.Zero
+            Reverse.gradient (fun (x: Var<float>[]) -> (leaked.Value <- x[0]; x[0] * x[0])) [| 2.0 |] |> ignore
+            refusedOnEveryOtherThread "has ended" "a finished computation's Var" (fun () -> leaked.Value * leaked.Value |> ignore)
+            throwsWith "has ended" (fun () -> leaked.Value * leaked.Value |> ignore) "on its own thread too"
+        }
+        test "a GradientTape is refused on another thread and keeps working on its own" {
+            use tape = GradientTape<float>.Start()
+            let x = tape.Variable 3.0
+            let y = x * x
+            let says = "belongs to another thread"
+            refusedOnEveryOtherThread says "Variable" (fun () -> tape.Variable 1.0 |> ignore)
+            refusedOnEveryOtherThread says "EntryCount" (fun () -> tape.EntryCount |> ignore)
+            refusedOnEveryOtherThread says "Backward" (fun () -> tape.Backward y)
+            refusedOnEveryOtherThread "ended on the thread that started it" "Dispose" (fun () -> tape.Dispose())
+            Expect.equal tape.EntryCount 3 "nothing was recorded from the other threads (sink, x, x·x)"
+            tape.Backward y
+            refusedOnEveryOtherThread says "Adjoint" (fun () -> tape.Adjoint x |> ignore)
+            Expect.equal (tape.Adjoint x) 6.0 "on its own thread"
+        }
+        test "Adjoints.Add on another thread than the sweep's is refused" {
+            let f (x: Var<float>[]) =
+                let y =
+                    Reverse.custom (x[0].Primal * 5.0) [| x[0] |] (fun adj ->
+                        refusedOnEveryOtherThread "another thread" "Adjoints.Add" (fun () -> adj.Add(x[0], 1.0))
+                        adj.Add(x[0], 5.0 * adj.Output()))
+                y * x[0]
+            Expect.equal (Reverse.gradient f [| 2.0 |]) [| 20.0 |] "d(5x·x)/dx at 2, only the own thread's contribution"
+        }
+        test "a thread hammering a running computation's Vars is always refused and never corrupts its tape" {
+            // While this thread records 20,000 operations, another tries 20,000 operations on this computation's
+            // Vars at the same time; every one of them must throw, and the gradient must be exact.
+            let n = 20_000
+            let f (x: Var<float>[]) =
+                let started = new ManualResetEventSlim(false)
+                let accepted = ref 0
+                let refused = ref 0
+                let intruder =
+                    Thread(fun () ->
+                        started.Set()
+                        for _ in 1..n do
+                            try
+                                x[0] * x[0] |> ignore
+                                accepted.Value <- accepted.Value + 1
+                            with :? InvalidOperationException -> refused.Value <- refused.Value + 1)
+                intruder.Start()
+                started.Wait()
+                let mutable s = Var<float>.Zero
+                for _ in 1..n do
+                    s <- s + x[0] * x[1]
+                intruder.Join()
+                Expect.equal accepted.Value 0 "no operation from the other thread was recorded"
+                Expect.equal refused.Value n "every one was refused"
+                s
+            Expect.equal (Reverse.gradient f [| 2.0; 3.0 |]) [| float n * 3.0; float n * 2.0 |] "the exact gradient"
+        }
+        test "a nested computation suspends the enclosing one until it ends" {
+            use outer = GradientTape<float>.Start()
+            let x = outer.Variable 2.0
+            let a = x * x
+            do
+                use inner = GradientTape<float>.Start()
+                let y = inner.Variable 5.0
+                throwsWith "Nesting mistake" (fun () -> x * y |> ignore) "an enclosing Var with a nested one"
+                throwsWith "Nesting mistake" (fun () -> sin x |> ignore) "an enclosing Var alone"
+                inner.Backward(y * y)
+                Expect.equal (inner.Adjoint y) 10.0 "the nested computation"
+            // Resumed: the enclosing computation records again.
+            let b = a * x
+            outer.Backward b
+            Expect.equal (outer.Adjoint x) 12.0 "d(x³)/dx at 2"
+        }
+        test "a gradient computed inside a custom backward step: the sweep stays closed to recording after it" {
+            let f (x: Var<float>[]) =
+                let y =
+                    Reverse.custom (x[0].Primal * x[0].Primal) [| x[0] |] (fun adj ->
+                        // A nested computation of the same type during the sweep (an implicit-function rule might).
+                        let slope = (Reverse.gradient (fun (v: Var<float>[]) -> v[0] * v[0]) [| x[0].Primal |])[0]
+                        throwsWith "during the reverse sweep" (fun () -> x[0] * 2.0 |> ignore) "recording after the nested one"
+                        adj.Add(x[0], slope * adj.Output()))
+                y * 3.0
+            Expect.equal (Reverse.gradient f [| 1.5 |]) [| 9.0 |] "d(3x²)/dx at 1.5"
         }
     ]
