@@ -211,7 +211,7 @@ type internal Compiler =
         let r = ProgramRecorder<'T>(t, id, x)
         ProgramRecorder<'T>.Active <- r
         try
-            let y = f.Invoke(Array.init x.Length (fun i -> Var<'T>(x[i], i + 1, id, t)))
+            let y = f.Invoke(Array.init x.Length (fun i -> Var<'T>(x[i], t.PushInput(), id, t)))
             let out =
                 if y.TapeId = 0 then r.Operand(0, true, y.P)
                 elif y.TapeId = id then y.Index

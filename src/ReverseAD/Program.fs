@@ -11,7 +11,8 @@ open System.Numerics
 // tape's own id check in Var.Record therefore fails for them, and the operation goes to Var's cold path, which
 // hands it to the ProgramRecorder of this thread: one Step per operation, with the operation's code, its
 // operands (entry indices, or constant slots for constant operands) and the partials it had at the compile
-// point. Ordinary recording never reaches this code, so it costs nothing there. Decisions the function takes on
+// point. The cold call returns and the entry is pushed on the tape as usual, so step i is tape entry i and Vars
+// get their indices from the tape. Ordinary recording never reaches this code. Decisions the function takes on
 // primal values (comparisons, classifications, Sign, ILogB) become Guards that the replay checks.
 //
 // The replay keeps every value in one array: entry i's value at index i, and after the last entry the constant
@@ -332,8 +333,12 @@ type internal ProgramRecorder<'T when 'T :> IFloatingPointIeee754<'T>>(tape: Tap
             -constants.Count
         else index
 
-    member private _.Push(code: int, aux: int, z: 'T, a1: int, p1: 'T, a2: int, p2: 'T) : int =
+    /// Appends the step of the entry that the compiling tape is about to push (the two stay in step: every
+    /// operation of the compiled function records one of each, and its inputs are the tape's first entries).
+    member private _.Push(code: int, aux: int, z: 'T, a1: int, p1: 'T, a2: int, p2: 'T) =
         let n = count
+        if n <> tape.Count then
+            raise (InvalidOperationException $"ReverseMode.Compile: the compiled program (entry {n}) and the tape (entry {tape.Count}) are out of step.")
         if n >= steps.Length then
             Array.Resize(&steps, 2 * steps.Length)
             Array.Resize(&values, steps.Length)
@@ -346,10 +351,9 @@ type internal ProgramRecorder<'T when 'T :> IFloatingPointIeee754<'T>>(tape: Tap
         s.P2 <- p2
         values[n] <- z
         count <- n + 1
-        n
 
-    /// Records a one-operand operation as Var reports it (OpCode; c is the constant of the *C forms); returns its entry.
-    member r.Unary(op: int, aux: int, z: 'T, x: int, px: 'T, c: 'T) : int =
+    /// Records a one-operand operation as Var reports it (OpCode; c is the constant of the *C forms).
+    member r.Unary(op: int, aux: int, z: 'T, x: int, px: 'T, c: 'T) =
         match op with
         | OpCode.AddC -> r.Push(OpCode.Add, 0, z, x, 'T.One, r.Operand(0, true, c), 'T.One)
         | OpCode.SubC -> r.Push(OpCode.Sub, 0, z, x, 'T.One, r.Operand(0, true, c), 'T.NegativeOne)
@@ -362,14 +366,14 @@ type internal ProgramRecorder<'T when 'T :> IFloatingPointIeee754<'T>>(tape: Tap
         | _ -> r.Push(op, aux, z, x, px, 0, 'T.Zero)
 
     /// Records a two-operand operation; x and y are operand indices from Operand.
-    member r.Binary(op: int, aux: int, z: 'T, x: int, px: 'T, y: int, py: 'T) : int = r.Push(op, aux, z, x, px, y, py)
+    member r.Binary(op: int, aux: int, z: 'T, x: int, px: 'T, y: int, py: 'T) = r.Push(op, aux, z, x, px, y, py)
 
     /// Records Var.Apply of a unary rule.
-    member r.UnaryRule<'R when 'R :> IUnaryRule>(z: 'T, x: int, px: 'T) : int =
+    member r.UnaryRule<'R when 'R :> IUnaryRule>(z: 'T, x: int, px: 'T) =
         r.Push(OpCode.Unary, r.Kernel(UnaryKernel<'T, 'R>.Instance), z, x, px, 0, 'T.Zero)
 
     /// Records Var.Apply of a binary rule; division gets the forward loop's own case.
-    member r.BinaryRule<'R when 'R :> IBinaryRule>(z: 'T, x: int, px: 'T, y: int, py: 'T) : int =
+    member r.BinaryRule<'R when 'R :> IBinaryRule>(z: 'T, x: int, px: 'T, y: int, py: 'T) =
         if typeof<'R> = typeof<DivideRule> then r.Push(OpCode.Div, 0, z, x, px, y, py)
         else r.Push(OpCode.Binary, r.Kernel(BinaryKernel<'T, 'R>.Instance), z, x, px, y, py)
 

@@ -74,32 +74,35 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     /// Records z = f(x) with ∂z/∂x = px (x is not a constant): every unary operation records through here.
     /// `op` (an OpCode), `aux` and the constant `c` say what the operation was, for compile mode only: the
-    /// ordinary path never reads them (a compiled function's Vars fail the id check and take the cold path).
+    /// ordinary path never reads them. A compiled function's Vars fail the id check; the cold call records the
+    /// operation in the program (or throws for a Var that is not valid here) and returns, and the entry is pushed
+    /// as usual. The cold call returns nothing, so the hot path keeps the shape it has with a throw there.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal Record(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : Var<'T> =
         let t = x.Tape
         let id = x.TapeId
-        if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.RecordOffTape(z, x, px, op, aux, c)
-        else Var<'T>(z, t.Push(x.Index, px), id, t)
+        if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, op, aux, c)
+        Var<'T>(z, t.Push(x.Index, px), id, t)
 
     /// Records z = f(x, y) with partials px, py (at least one of x, y is not a constant): every binary
-    /// operation records through here. Both ids must be the tape's recording id or 0 (a constant). `op` as above.
+    /// operation records through here. Both ids must be the tape's recording id or 0 (a constant), so the result's
+    /// id is xi ||| yi (which is also right for a compiled function's Vars). `op` as above.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal Record(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : Var<'T> =
         let t = if isNull x.Tape then y.Tape else x.Tape
         let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
-        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.RecordOffTape(z, x, px, y, py, op)
-        else Var<'T>(z, t.Push(x.Index, px, y.Index, py), id, t)
+        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, y, py, op)
+        Var<'T>(z, t.Push(x.Index, px, y.Index, py), xi ||| yi, t)
 
     /// Records a unary rule's result (as Record; the rule is the compiled program's operation).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal RecordRule<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
         let t = x.Tape
         let id = x.TapeId
-        if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.RecordRuleOffTape<'R>(z, x, px)
-        else Var<'T>(z, t.Push(x.Index, px), id, t)
+        if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px)
+        Var<'T>(z, t.Push(x.Index, px), id, t)
 
     /// Records a binary rule's result (as Record; the rule is the compiled program's operation).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
@@ -108,8 +111,8 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
-        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.RecordRuleOffTape<'R>(z, x, px, y, py)
-        else Var<'T>(z, t.Push(x.Index, px, y.Index, py), id, t)
+        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px, y, py)
+        Var<'T>(z, t.Push(x.Index, px, y.Index, py), xi ||| yi, t)
 
     // ----- the cold paths: Vars of a function being compiled, or Vars used where they are not valid ---------------
 
@@ -129,28 +132,26 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         r
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member private RecordOffTape(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : Var<'T> =
-        let r = Var<'T>.RecorderOf x
-        Var<'T>(z, r.Unary(op, aux, z, x.Index, px, c), x.TapeId, x.Tape)
+    static member private OffTape(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : unit =
+        (Var<'T>.RecorderOf x).Unary(op, aux, z, x.Index, px, c)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member private RecordOffTape(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : Var<'T> =
+    static member private OffTape(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : unit =
         let r = Var<'T>.RecorderOf(x, y)
         let aux =
             if op <> OpCode.Fma then 0
             elif x.TapeId = 0 then raise (Var<'T>.Unreplayable "FusedMultiplyAdd with two constant factors")
             else x.Index
-        Var<'T>(z, r.Binary(op, aux, z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py), r.Id, r.Tape)
+        r.Binary(op, aux, z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member private RecordRuleOffTape<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
-        let r = Var<'T>.RecorderOf x
-        Var<'T>(z, r.UnaryRule<'R>(z, x.Index, px), x.TapeId, x.Tape)
+    static member private RuleOffTape<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : unit =
+        (Var<'T>.RecorderOf x).UnaryRule<'R>(z, x.Index, px)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member private RecordRuleOffTape<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : Var<'T> =
+    static member private RuleOffTape<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : unit =
         let r = Var<'T>.RecorderOf(x, y)
-        Var<'T>(z, r.BinaryRule<'R>(z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py), r.Id, r.Tape)
+        r.BinaryRule<'R>(z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py)
 
     /// The refusal of an operation that a compiled program cannot replay (cold path).
     [<MethodImpl(MethodImplOptions.NoInlining)>]
@@ -194,7 +195,9 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// that copies the value and passes no adjoint back.
     static member internal Stopped(x: Var<'T>) : Var<'T> =
         if x.TapeId &&& TapeIds.CompileBit = 0 then Var<'T>(x.P)
-        else Var<'T>.RecordOffTape(x.P, x, 'T.Zero, OpCode.Copy, 0, 'T.Zero)
+        else
+            Var<'T>.OffTape(x.P, x, 'T.Zero, OpCode.Copy, 0, 'T.Zero)
+            Var<'T>(x.P, x.Tape.Push(0, 'T.Zero), x.TapeId, x.Tape)
 
     // ----- the rule table, applied -----------------------------------------------------------
 
