@@ -75,14 +75,14 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// Records z = f(x) with ∂z/∂x = px (x is not a constant): every unary operation records through here.
     /// `op` (an OpCode), `aux` and the constant `c` say what the operation was, for compile mode only: the
     /// ordinary path never reads them. A compiled function's Vars fail the id check; the cold call records the
-    /// operation in the program (or throws for a Var that is not valid here) and returns, and the entry is pushed
-    /// as usual. The cold call returns nothing, so the hot path keeps the shape it has with a throw there.
+    /// operation in the program (or throws for a Var that is not valid here), pushes the entry and returns its index,
+    /// so that only an int merges with the hot path.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal Record(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : Var<'T> =
         let t = x.Tape
         let id = x.TapeId
-        if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, op, aux, c)
-        Var<'T>(z, t.Push(x.Index, px), id, t)
+        let index = if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, op, aux, c) else t.Push(x.Index, px)
+        Var<'T>(z, index, id, t)
 
     /// Records z = f(x, y) with partials px, py (at least one of x, y is not a constant): every binary
     /// operation records through here. Both ids must be the tape's recording id or 0 (a constant), so the result's
@@ -93,16 +93,18 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
-        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, y, py, op)
-        Var<'T>(z, t.Push(x.Index, px, y.Index, py), xi ||| yi, t)
+        let index =
+            if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, y, py, op)
+            else t.Push(x.Index, px, y.Index, py)
+        Var<'T>(z, index, xi ||| yi, t)
 
     /// Records a unary rule's result (as Record; the rule is the compiled program's operation).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal RecordRule<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
         let t = x.Tape
         let id = x.TapeId
-        if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px)
-        Var<'T>(z, t.Push(x.Index, px), id, t)
+        let index = if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px) else t.Push(x.Index, px)
+        Var<'T>(z, index, id, t)
 
     /// Records a binary rule's result (as Record; the rule is the compiled program's operation).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
@@ -111,8 +113,10 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
-        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px, y, py)
-        Var<'T>(z, t.Push(x.Index, px, y.Index, py), xi ||| yi, t)
+        let index =
+            if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px, y, py)
+            else t.Push(x.Index, px, y.Index, py)
+        Var<'T>(z, index, xi ||| yi, t)
 
     // ----- the cold paths: Vars of a function being compiled, or Vars used where they are not valid ---------------
 
@@ -132,26 +136,30 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         r
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member private OffTape(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : unit =
+    static member private OffTape(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : int =
         (Var<'T>.RecorderOf x).Unary(op, aux, z, x.Index, px, c)
+        x.Tape.Push(x.Index, px)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member private OffTape(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : unit =
+    static member private OffTape(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : int =
         let r = Var<'T>.RecorderOf(x, y)
         let aux =
             if op <> OpCode.Fma then 0
             elif x.TapeId = 0 then raise (Var<'T>.Unreplayable "FusedMultiplyAdd with two constant factors")
             else x.Index
         r.Binary(op, aux, z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py)
+        r.Tape.Push(x.Index, px, y.Index, py)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member private RuleOffTape<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : unit =
+    static member private RuleOffTape<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : int =
         (Var<'T>.RecorderOf x).UnaryRule<'R>(z, x.Index, px)
+        x.Tape.Push(x.Index, px)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member private RuleOffTape<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : unit =
+    static member private RuleOffTape<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : int =
         let r = Var<'T>.RecorderOf(x, y)
         r.BinaryRule<'R>(z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py)
+        r.Tape.Push(x.Index, px, y.Index, py)
 
     /// The refusal of an operation that a compiled program cannot replay (cold path).
     [<MethodImpl(MethodImplOptions.NoInlining)>]
@@ -196,7 +204,7 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member internal Stopped(x: Var<'T>) : Var<'T> =
         if x.TapeId &&& TapeIds.CompileBit = 0 then Var<'T>(x.P)
         else
-            Var<'T>.OffTape(x.P, x, 'T.Zero, OpCode.Copy, 0, 'T.Zero)
+            (Var<'T>.RecorderOf x).Unary(OpCode.Copy, 0, x.P, x.Index, 'T.Zero, 'T.Zero)
             Var<'T>(x.P, x.Tape.Push(0, 'T.Zero), x.TapeId, x.Tape)
 
     // ----- the rule table, applied -----------------------------------------------------------
