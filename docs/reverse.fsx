@@ -232,9 +232,9 @@ The replay computes exactly what recording would: the same rule calls in the sam
 agree with the uncompiled gradient bit for bit. Each recorded entry keeps an operation code (one per rule
 applied through `Var.Apply`, plus the arithmetic operators and the members with an integer parameter such as
 `RootN`, `ScaleB`, `Polygamma`); constant operands (`x - 2.0`, `x * Var.Constant c`, a captured
-`T.CreateChecked(observation)`) are stored with the program. Recording in compile mode costs nothing in
-ordinary recording: the Vars of a function being compiled fail the tape's usual id check, and the check's
-cold path records the operation code.
+`T.CreateChecked(observation)`) are stored with the program. Ordinary recording does not pay for this: the
+Vars of a function being compiled fail the tape's usual id check, and that check's cold path, never taken by
+ordinary recording, records the operation code.
 
 **What makes a function compilable.** Everything f reads besides its `Var` inputs (captured numbers, arrays,
 options) is fixed at the compile point, and f must do the same operations for every point it is called at.

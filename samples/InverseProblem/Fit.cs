@@ -166,7 +166,7 @@ public static class LotkaVolterraFit
         var data = Observe(options);
         var misfit = new Misfit(options, data);
         var start = ToLog(options.InitialGuess);
-        var objective = options.CompiledGradient ? Ad.Objective(Ad.CompileGradient(misfit, start)) : Ad.Objective(misfit);
+        var objective = options.CompiledGradient ? Ad.CompiledObjective(misfit, start) : Ad.Objective(misfit);
         objective.Evaluated += (_, e) => progress?.Invoke(
             $"  evaluation {e.Count,3}: misfit {e.Value,12:F4}   |gradient| {e.GradientNorm,10:E2}   p = ({string.Join(", ", e.Point.Select(v => Math.Exp(v).ToString("F5")))})");
         var lbfgs = new LimitedMemoryBfgsMinimizer(gradientTolerance: 1e-6, parameterTolerance: 1e-12,

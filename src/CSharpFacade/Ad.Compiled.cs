@@ -49,27 +49,31 @@ public static partial class Ad
     }
 
     /// <summary>
-    /// A MathNet.Numerics objective whose values and gradients come from a compiled gradient (no Hessian): the same
-    /// numbers as <see cref="Objective(IMultivariateFunction, bool)"/>, bit for bit, without re-recording the function
-    /// at every evaluation.
+    /// A MathNet.Numerics objective (no Hessian) whose values and gradients come from f's compiled gradient
+    /// (<see cref="CompileGradient(IMultivariateFunction, ReadOnlySpan{double})"/>, recorded once at
+    /// <paramref name="x"/>): the same numbers as <see cref="Objective(IMultivariateFunction, bool)"/>, bit for bit,
+    /// without recording f again at every evaluation. For functions whose operations do not depend on the point
+    /// (an evaluation where a recorded decision changes throws <see cref="BranchChangedException"/>).
     /// </summary>
-    /// <param name="gradient">The compiled gradient (from <see cref="CompileGradient(IMultivariateFunction, ReadOnlySpan{double})"/>).</param>
+    /// <param name="f">The function.</param>
+    /// <param name="x">The point at which f is recorded (usually the optimiser's start), n ≥ 1 coordinates.</param>
     /// <returns>The objective for MathNet's BFGS and L-BFGS minimizers.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="gradient"/> is null.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="f"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="x"/> is empty.</exception>
+    /// <exception cref="NotSupportedException">f uses an operation a compiled tape cannot replay.</exception>
     /// <example>
     /// <code>
-    /// var objective = Ad.Objective(Ad.CompileGradient(new Rosenbrock(), [-1.2, 1.0]));
     /// var result = new LimitedMemoryBfgsMinimizer(1e-10, 1e-10, 1e-10, 5, 1000)
-    ///     .FindMinimum(objective, Vector&lt;double&gt;.Build.Dense([-1.2, 1.0]));
+    ///     .FindMinimum(Ad.CompiledObjective(new Rosenbrock(), [-1.2, 1.0]), Vector&lt;double&gt;.Build.Dense([-1.2, 1.0]));
     /// </code>
     /// </example>
-    public static AdObjectiveFunction Objective(CompiledGradient<double> gradient)
+    public static AdObjectiveFunction CompiledObjective(IMultivariateFunction f, ReadOnlySpan<double> x)
     {
-        ArgumentNullException.ThrowIfNull(gradient);
-        return new AdObjectiveFunction(x =>
+        var gradient = CompileGradient(f, x);
+        return new AdObjectiveFunction(point =>
         {
-            var g = new double[x.Length];
-            var value = gradient.ValueAndGradientInto(x, g);
+            var g = new double[point.Length];
+            var value = gradient.ValueAndGradientInto(point, g);
             return new ValueAndGradient<double>(value, g);
         }, null);
     }

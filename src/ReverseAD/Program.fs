@@ -24,9 +24,7 @@ open System.Numerics
 /// Operation codes of a compiled program (Step.Code). The first group is what the replay executes; the second is
 /// what Var's members report for operations with a constant, which the recorder rewrites into the first group.
 module internal OpCode =
-    /// An input or the sink: nothing to compute.
-    [<Literal>]
-    let Input = 0
+    // 0: an input or the sink (nothing to compute; the forward loop starts after the inputs).
     /// A1 + A2.
     [<Literal>]
     let Add = 1
@@ -105,8 +103,6 @@ type internal Step<'T> =
 /// The replay of a rule that has no code of its own in the forward loop.
 [<AbstractClass>]
 type internal Kernel<'T>() =
-    /// The rule's name, for messages.
-    abstract Name: string
     /// Computes entry i's value and partials from its operands' values.
     abstract Run: steps: Step<'T>[] * values: 'T[] * i: int -> unit
 
@@ -117,7 +113,6 @@ type internal UnaryKernel<'T, 'R when 'T :> IFloatingPointIeee754<'T> and 'R :> 
     static let instance = UnaryKernel<'T, 'R>()
     /// The one kernel of this rule and number type.
     static member Instance = instance
-    override _.Name = 'R.Name
 
     override _.Run(steps, values, i) =
         let s = &steps[i]
@@ -133,7 +128,6 @@ type internal BinaryKernel<'T, 'R when 'T :> IFloatingPointIeee754<'T> and 'R :>
     static let instance = BinaryKernel<'T, 'R>()
     /// The one kernel of this rule and number type.
     static member Instance = instance
-    override _.Name = 'R.Name
 
     override _.Run(steps, values, i) =
         let s = &steps[i]

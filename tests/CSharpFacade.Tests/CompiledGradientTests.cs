@@ -61,7 +61,8 @@ public class CompiledGradientTests
         var compiled = Ad.CompileGradient(Fn.Mixed<Var<double>>, P);
         Assert.Throws<ArgumentException>("x", () => compiled.Gradient([1.0, 2.0]));
         Assert.Throws<ArgumentException>("gradient", () => compiled.ValueAndGradientInto(P, new double[2]));
-        Assert.Throws<ArgumentNullException>("gradient", () => Ad.Objective((CompiledGradient<double>)null!));
+        Assert.Throws<ArgumentNullException>("f", () => Ad.CompiledObjective(null!, [1.0]));
+        Assert.Throws<ArgumentException>("x", () => Ad.CompiledObjective(new RosenbrockFn(), []));
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public class CompiledGradientTests
         var start = Vector<double>.Build.DenseOfArray([-1.2, 1.0]);
         var plain = new LimitedMemoryBfgsMinimizer(1e-10, 1e-12, 1e-12, 5, 1000).FindMinimum(Ad.Objective(new RosenbrockFn()), start);
         var compiled = new LimitedMemoryBfgsMinimizer(1e-10, 1e-12, 1e-12, 5, 1000)
-            .FindMinimum(Ad.Objective(Ad.CompileGradient(new RosenbrockFn(), [-1.2, 1.0])), start);
+            .FindMinimum(Ad.CompiledObjective(new RosenbrockFn(), [-1.2, 1.0]), start);
         Assert.Equal(plain.Iterations, compiled.Iterations);
         Assert.Equal(plain.MinimizingPoint.ToArray(), compiled.MinimizingPoint.ToArray());
         Check.Close(1.0, compiled.MinimizingPoint[0], 1e-6);
