@@ -47,8 +47,7 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     /// <summary>The primal (ordinary) value.</summary>
     /// <exception cref="T:System.NotSupportedException">Read inside a function being compiled by
-    /// <see cref="M:Fluxion.ReverseMode.Compile``1(System.Func{Fluxion.Var{``0}[],Fluxion.Var{``0}},``0[])"/>: what the
-    /// function does with the number cannot be replayed.</exception>
+    /// <c>ReverseMode.Compile</c>: what the function does with the number cannot be replayed.</exception>
     member x.Primal : 'T = x.Read "Var.Primal"
 
     /// The primal value for a member that uses it as a plain number: refused in compile mode, naming the operation.
