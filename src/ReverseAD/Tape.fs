@@ -148,15 +148,13 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     static member RecentComputations = 8
 
     /// The innermost running tape of this thread, or null.
-    static member Current
-        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Tape<'T>.current
+    static member Current = Tape<'T>.current
 
     member _.Parent = parent
     /// The running computation's id (also while suspended), negated during the sweep; 0 when idle.
     member _.Id = id
     /// The id a Var must carry to record on this tape now (0 while suspended or idle, −owner while sweeping).
-    member _.RecordingId
-        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = recordingId
+    member _.RecordingId = recordingId
     member _.Owner = owner
     member _.Count = count
     member _.SweptCount = sweptCount

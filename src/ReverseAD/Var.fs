@@ -59,12 +59,19 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     member x.IsConstant = x.TapeId = 0
 
     /// <summary>The constant 0 (F#'s <c>LanguagePrimitives.GenericZero</c> reads it).</summary>
-    static member Zero
-        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>('T.Zero)
+    static member Zero = Var<'T>.ZeroValue()
 
     /// <summary>The constant 1 (F#'s <c>LanguagePrimitives.GenericOne</c> and <c>pown</c> read it).</summary>
-    static member One
-        with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>('T.One)
+    static member One = Var<'T>.OneValue()
+
+    // Zero and One are read in loops by generic code (T.One - x). F# ignores MethodImpl on property getters, and
+    // a getter's own IL with the constrained call to 'T.Zero is 17 bytes, over the JIT's always-inline size, so a
+    // loop paid a call that spills every live register. The getters call these instead (6 bytes of IL).
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member private ZeroValue() = Var<'T>('T.Zero)
+
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member private OneValue() = Var<'T>('T.One)
 
     /// <summary>Converts a plain value to a constant.</summary>
     static member op_Implicit(value: 'T) : Var<'T> = Var<'T>(value)
@@ -549,33 +556,20 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     interface IFloatingPointIeee754<Var<'T>> with
         // constants and identities
-        static member E
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.E
-        static member Pi
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.Pi
-        static member Tau
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.Tau
-        static member Epsilon
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.Epsilon
-        static member NaN
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.NaN
-        static member NegativeInfinity
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.NegativeInfinity
-        static member NegativeZero
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.NegativeZero
-        static member PositiveInfinity
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.PositiveInfinity
-        static member NegativeOne
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.NegativeOne
-        static member One
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.One
-        static member Zero
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Zero
+        static member E = Var<'T>.Constant 'T.E
+        static member Pi = Var<'T>.Constant 'T.Pi
+        static member Tau = Var<'T>.Constant 'T.Tau
+        static member Epsilon = Var<'T>.Constant 'T.Epsilon
+        static member NaN = Var<'T>.Constant 'T.NaN
+        static member NegativeInfinity = Var<'T>.Constant 'T.NegativeInfinity
+        static member NegativeZero = Var<'T>.Constant 'T.NegativeZero
+        static member PositiveInfinity = Var<'T>.Constant 'T.PositiveInfinity
+        static member NegativeOne = Var<'T>.Constant 'T.NegativeOne
+        static member One = Var<'T>.One
+        static member Zero = Var<'T>.Zero
         static member Radix = 'T.Radix
-        static member AdditiveIdentity
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.Zero
-        static member MultiplicativeIdentity
-            with [<MethodImpl(MethodImplOptions.AggressiveInlining)>] get () = Var<'T>.Constant 'T.One
+        static member AdditiveIdentity = Var<'T>.Constant 'T.Zero
+        static member MultiplicativeIdentity = Var<'T>.Constant 'T.One
         // operators
         static member op_Addition(x, y) = Var<'T>.op_Addition(x, y)
         static member op_Subtraction(x, y) = Var<'T>.op_Subtraction(x, y)
