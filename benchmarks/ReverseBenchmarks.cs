@@ -39,6 +39,20 @@ static class ReverseChecks
                 throw new InvalidOperationException($"{what}: entry {i} is {a[i]}, expected {b[i]}.");
     }
 
+    /// <summary>
+    /// Compiles f at a point other than x (every entry moved by 0.1), and throws unless the compiled gradient at x
+    /// equals <paramref name="expected"/> (the uncompiled gradient at x) bit for bit.
+    /// </summary>
+    public static CompiledGradient<double> CompileElsewhere(Func<Var<double>[], Var<double>> f, double[] x, double[] expected)
+    {
+        var compiled = ReverseMode.Compile(f, x.Select(v => v + 0.1).ToArray());
+        var g = compiled.Gradient(x);
+        for (int i = 0; i < g.Length; i++)
+            if (g[i] != expected[i])
+                throw new InvalidOperationException($"Compiled gradient entry {i} is {g[i]:R}, the tape's {expected[i]:R}.");
+        return compiled;
+    }
+
     /// <summary>The analytic gradient of <see cref="Functions.Rosenbrock{T}"/>.</summary>
     public static double[] RosenbrockGradient(double[] x)
     {
@@ -81,14 +95,16 @@ public class ReverseRosenbrock
     readonly double[] x = Functions.Point(N);
     readonly double[] gradient = new double[N];
     static readonly Func<Var<double>[], Var<double>> F = v => Functions.Rosenbrock<Var<double>>(v);
+    CompiledGradient<double> compiled = null!;
 
-    /// <summary>Checks the operation count and the gradient.</summary>
+    /// <summary>Checks the operation count and the gradient, and compiles the function (recorded at another point).</summary>
     [GlobalSetup]
     public void Setup()
     {
         ReverseChecks.ExpectOperations(F, x, Operations);
         ReverseMode.ValueAndGradientInto(F, x, gradient);
         ReverseChecks.ExpectClose(gradient, ReverseChecks.RosenbrockGradient(x), "Rosenbrock gradient");
+        compiled = ReverseChecks.CompileElsewhere(F, x, gradient);
     }
 
     /// <summary>Plain evaluation f(x).</summary>
@@ -99,6 +115,11 @@ public class ReverseRosenbrock
     [Benchmark]
     [PerUnit(Operations, "op")]
     public double Gradient() => ReverseMode.ValueAndGradientInto(F, x, gradient);
+
+    /// <summary>f(x) and ∇f(x) from the compiled tape: the replay's forward loop and one reverse sweep.</summary>
+    [Benchmark]
+    [PerUnit(Operations, "op")]
+    public double CompiledGradient() => compiled.ValueAndGradientInto(x, gradient);
 }
 
 /// <summary>
@@ -278,12 +299,15 @@ public class PeerRosenbrock
     readonly double[] gradient = new double[N];
     static readonly Func<Var<double>[], Var<double>> F = v => Functions.Rosenbrock<Var<double>>(v);
 
-    /// <summary>Checks the gradient.</summary>
+    CompiledGradient<double> compiled = null!;
+
+    /// <summary>Checks the gradient, and compiles the function (recorded at another point).</summary>
     [GlobalSetup]
     public void Setup()
     {
         ReverseMode.ValueAndGradientInto(F, x, gradient);
         ReverseChecks.ExpectClose(gradient, ReverseChecks.RosenbrockGradient(x), "Rosenbrock gradient");
+        compiled = ReverseChecks.CompileElsewhere(F, x, gradient);
     }
 
     /// <summary>Plain evaluation f(x).</summary>
@@ -293,4 +317,8 @@ public class PeerRosenbrock
     /// <summary>f(x) and ∇f(x).</summary>
     [Benchmark]
     public double Gradient() => ReverseMode.ValueAndGradientInto(F, x, gradient);
+
+    /// <summary>f(x) and ∇f(x) from the compiled tape.</summary>
+    [Benchmark]
+    public double CompiledGradient() => compiled.ValueAndGradientInto(x, gradient);
 }

@@ -213,6 +213,75 @@ are bit-identical on recomputation, as they are for a deterministic segment over
 chain of 20,000 levels costs about as much as 20,000 plain steps. Very deep recursion needs a thread with a
 large stack, in the user's code as in the sweep.
 
+## Record once, sweep many: compiled tapes
+
+An optimiser evaluates the same function at many points, and most scientific objectives (a fixed-step ODE
+solve, a sum of residuals, a network's forward pass) perform the same operations in the same order whatever
+the point is. For them `Reverse.compile f x` (C#: `ReverseMode.Compile` or `Ad.CompileGradient`) records f
+once, at x, and returns a `CompiledGradient`, like ReverseDiff.jl's compiled tapes or JAX's `jit`. Each
+later call takes a new point of the same length and does not run f at all: one forward loop over the recorded
+operations recomputes every entry's value and local partial derivatives from the rule table, and one reverse
+sweep over the same entries gives the gradient. No user code, no `Var`, no allocation.
+*)
+let compiled = Reverse.compile plainLoss [| 1.0; 0.0; 4.0 |]
+let replayed = compiled.Gradient [| 0.9; 0.1; 4.2 |]
+let sameAsTape = replayed = Reverse.gradient plainLoss [| 0.9; 0.1; 4.2 |]
+(*** include-value: sameAsTape ***)
+(**
+The replay computes exactly what recording would: the same rule calls in the same order, so the numbers
+agree with the uncompiled gradient bit for bit. Each recorded entry keeps an operation code (one per rule
+applied through `Var.Apply`, plus the arithmetic operators and the members with an integer parameter such as
+`RootN`, `ScaleB`, `Polygamma`); constant operands (`x - 2.0`, `x * Var.Constant c`, a captured
+`T.CreateChecked(observation)`) are stored with the program. Ordinary recording does not pay for this: the
+Vars of a function being compiled fail the tape's usual id check, and that check's cold path, never taken by
+ordinary recording, records the operation code.
+
+**What makes a function compilable.** Everything f reads besides its `Var` inputs (captured numbers, arrays,
+options) is fixed at the compile point, and f must do the same operations for every point it is called at.
+Decisions on values are where that can fail, so they are recorded too and re-checked by every call:
+
+* comparisons of Vars (`<`, `<=`, `=`, F#'s generic comparison and `max`/`min`, `CompareTo`, `Equals`),
+* the classifications (`IsNaN`, `IsPositive`, `IsInteger`, … all seventeen), `Sign` and `ILogB`,
+* the choices `Clamp`, `CopySign`, `MaxNumber`, `MinNumber`, `MaxMagnitudeNumber` and `MinMagnitudeNumber`
+  make with them.
+
+When one comes out differently at the new point, the call throws `BranchChangedException`, naming the decision
+and both outcomes; the compiled gradient stays usable at other points. (Compile again at the new point, or use
+the uncompiled gradient, for functions whose branches move.) Rules that choose inside themselves (`Abs`,
+`Max`, `Min`, `Floor`, `Round`, `Sigmoid` …) need no guard: their value and derivative are recomputed at the new
+point, on either side of the switch.
+*)
+let relu (x: Var<float>[]) = if x[0] > Var<float>.Zero then x[0] * x[1] else Var<float>.Zero
+let compiledRelu = Reverse.compile relu [| 1.0; 2.0 |]
+let branchChanged =
+    try
+        compiledRelu.Gradient [| -1.0; 2.0 |] |> ignore
+        "no exception"
+    with :? BranchChangedException as e -> e.Decision
+(*** include-value: branchChanged ***)
+(**
+**What compilation refuses.** Where no check can tell whether a replay is right, `compile` throws
+`NotSupportedException` naming the operation: reading a recorded Var's `Primal` inside f (what f does with the
+number is unknown), converting a Var to a plain number (`float`, `double.CreateChecked`), formatting or hashing
+it, rounding to digits (`Round(x, digits)`), custom VJPs (`Reverse.custom`), checkpoints, and
+`FusedMultiplyAdd` with two constant factors. `Reverse.stopGradient` is supported (the replay copies the value
+at the new point and passes no derivative back).
+*)
+let refused =
+    try
+        Reverse.compile (fun x -> x[0] * x[0].Primal) [| 2.0 |] |> ignore
+        "compiled"
+    with :? NotSupportedException as e -> e.Message.Substring(0, 60)
+(*** include-value: refused ***)
+(**
+Calls check their arguments like the uncompiled ones (a point of another length throws ArgumentException
+naming `x`; NaN inputs flow through as they would on the tape). One `CompiledGradient` holds one set of work
+arrays: a call while another thread is inside it throws, so compile once per thread for parallel work.
+
+The inverse-problem sample (`samples/InverseProblem`) fits on a compiled misfit: L-BFGS's 70-odd evaluations
+replay the 1,000-step RK4 program recorded at the initial guess, and take the same path as the recorded
+gradients to the last bit. benchmarks/README.md has the figures.
+
 ## Checking gradients
 
 `GradCheck.check` compares a function's reverse gradient with forward mode (every entry) and with

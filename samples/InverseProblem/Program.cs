@@ -1,12 +1,14 @@
 using Fluxion.Samples.InverseProblem;
 
 // Recover the four rates of a predator–prey model from noisy counts by differentiating through the integrator.
-var output = args.Length > 0 ? args[0] : Path.Combine("output", "inverse-problem.png");
-var options = FitOptions.Demo;
+// Arguments: [output.png] [--uncompiled] (a fresh recording of the misfit per evaluation instead of the compiled tape).
+var paths = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var output = paths.Length > 0 ? paths[0] : Path.Combine("output", "inverse-problem.png");
+var options = new FitOptions { CompiledGradient = !args.Contains("--uncompiled") };
 Console.WriteLine("Lotka–Volterra inverse problem: dx/dt = αx − βxy, dy/dt = δxy − γy");
 Console.WriteLine($"  {options.Samples - 1} noisy observations of both species ({options.NoiseLevel:P0} noise, seed {options.Seed}),");
 Console.WriteLine($"  RK4 with step {options.Dt} written once in generic math, reverse-mode gradients (Var<double>) through");
-Console.WriteLine($"  all {(options.Samples - 1) * options.StepsPerSample} steps from Fluxion, MathNet L-BFGS.");
+Console.WriteLine($"  all {(options.Samples - 1) * options.StepsPerSample} steps from Fluxion ({(options.CompiledGradient ? "recorded once, replayed per evaluation" : "recorded per evaluation")}), MathNet L-BFGS.");
 Console.WriteLine();
 var fit = LotkaVolterraFit.Run(options, Console.WriteLine);
 Console.WriteLine();

@@ -32,6 +32,14 @@ module Reverse =
     let valueAndGradientInto (f: Func<Var<'T>[], Var<'T>>) (x: 'T[]) (gradient: 'T[]) : 'T =
         ReverseMode.ValueAndGradientInto(f, x, gradient)
 
+    /// <summary>
+    /// Records f once at x and returns its gradient program, replayed for new inputs without calling f again (see
+    /// <c>ReverseMode.Compile</c> for what makes a function compilable).
+    /// </summary>
+    let compile (f: Var<'T>[] -> Var<'T>) (x: 'T[]) : CompiledGradient<'T> =
+        Check.notNull (nameof f) f
+        ReverseMode.Compile(Func<_, _> f, x)
+
     /// <summary>The values f(x) of a vector function and the vector-Jacobian product uᵀ·J(x) for the cotangent u.</summary>
     let vjp (f: Var<'T>[] -> Var<'T>[]) (x: 'T[]) (cotangent: 'T[]) : 'T[] * 'T[] =
         Check.notNull (nameof f) f

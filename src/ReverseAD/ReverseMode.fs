@@ -131,9 +131,40 @@ type ReverseMode =
             t.AddAdjoint(y.Index, 'T.One)
             t.Sweep()
             Array.Copy(t.Adjoints, 1, gradient, 0, x.Length)
-            y.Primal
+            y.P
         finally
             t.End owner
+
+    /// <summary>
+    /// Records f once at x and returns its gradient program, to be replayed for new inputs of the same length
+    /// (ReverseDiff.jl's compiled tapes, JAX's jit): each call re-evaluates every recorded operation's value and local
+    /// partials in one forward loop, without calling f, and sweeps the same entries. For functions whose operations
+    /// do not depend on the inputs' values (no branch on them), such as a fixed-step ODE solve or a sum of terms.
+    /// </summary>
+    /// <remarks>
+    /// <para>Decisions f takes on values (comparisons of Vars, classifications such as IsNaN, Sign, ILogB, CompareTo,
+    /// and the choices of Clamp, CopySign, MaxNumber, MinNumber) are recorded and re-checked by every call, which
+    /// throws <see cref="T:Fluxion.BranchChangedException"/> when one comes out differently. Rules that choose inside
+    /// themselves (Abs, Max, Min, Floor …) are replayed at the new point. Compilation refuses, with
+    /// NotSupportedException naming the operation, what a replay cannot reproduce: reading a recorded Var's
+    /// <c>Primal</c> (or converting it to a plain number, formatting or hashing it), custom VJPs
+    /// (<c>Custom</c>), checkpoints, rounding to digits, and FusedMultiplyAdd with two constant factors.
+    /// Everything else f reads (captured numbers and arrays) is fixed at the compile point.</para>
+    /// </remarks>
+    /// <param name="f">The function; called once, now.</param>
+    /// <param name="x">The point at which f is recorded; later calls take points of the same length.</param>
+    /// <returns>The compiled gradient.</returns>
+    /// <exception cref="T:System.ArgumentNullException">f or x is null.</exception>
+    /// <exception cref="T:System.ArgumentException">x is empty.</exception>
+    /// <exception cref="T:System.NotSupportedException">f uses an operation a compiled tape cannot replay (the message
+    /// names it).</exception>
+    /// <exception cref="T:System.InvalidOperationException">Called inside a function being compiled.</exception>
+    /// <example><code>
+    /// var g = ReverseMode.Compile&lt;double&gt;(v =&gt; v[0] * v[0] + v[1], new[] { 2.0, 3.0 });
+    /// double[] at = g.Gradient(new[] { 5.0, 1.0 });   // { 10, 1 }
+    /// </code></example>
+    static member Compile<'T when 'T :> IFloatingPointIeee754<'T>>(f: Func<Var<'T>[], Var<'T>>, x: 'T[]) : CompiledGradient<'T> =
+        Compiler.Compile(f, x)
 
     /// <summary>The gradient ∇f(x) of a scalar function of several inputs, in one reverse sweep.</summary>
     /// <example><code>double[] g = ReverseMode.Gradient&lt;double&gt;(v =&gt; v[0] * v[0] + v[1], new[] { 2.0, 3.0 }); // { 4, 1 }</code></example>
@@ -183,7 +214,7 @@ type ReverseMode =
             t.Sweep()
             let vjp = Array.zeroCreate x.Length
             Array.Copy(t.Adjoints, 1, vjp, 0, x.Length)
-            ValueAndVjp<'T>(ys |> Array.map (fun y -> y.Primal), vjp)
+            ValueAndVjp<'T>(ys |> Array.map (fun y -> y.P), vjp)
         finally
             t.End owner
 
@@ -257,7 +288,7 @@ type ReverseMode =
             let adj = t.Adjoints
             for i in 0 .. x.Length - 1 do
                 result[i] <- adj[i + 1].Tangent
-            y.Primal.Primal
+            y.P.Primal
         finally
             t.End owner
 
@@ -292,8 +323,12 @@ type ReverseMode =
     /// thread.</exception>
     static member ReleaseTape<'T when 'T :> IFloatingPointIeee754<'T>>() = Tape<'T>.Release()
 
-    /// <summary>The same value as a constant: derivatives do not flow through it (stop-gradient).</summary>
-    static member StopGradient<'T when 'T :> IFloatingPointIeee754<'T>>(x: Var<'T>) : Var<'T> = Var<'T>(x.Primal)
+    /// <summary>
+    /// The same value as a constant: derivatives do not flow through it (stop-gradient). In a function being
+    /// compiled it is an entry that copies the value and passes no derivative back, so that the replay uses the
+    /// value at the new point.
+    /// </summary>
+    static member StopGradient<'T when 'T :> IFloatingPointIeee754<'T>>(x: Var<'T>) : Var<'T> = Var<'T>.Stopped x
 
     /// <summary>
     /// Runs a segment of a computation without storing its inside on the tape: only its inputs and outputs are

@@ -81,7 +81,7 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
             // and its sweep flows back into the original inputs through them.
             let fresh =
                 inputs
-                |> Array.map (fun v -> if v.TapeId = 0 then v else Var<'T>(v.Primal, tape.Push(v.Index, 'T.One), owner, tape))
+                |> Array.map (fun v -> if v.TapeId = 0 then v else Var<'T>(v.P, tape.Push(v.Index, 'T.One), owner, tape))
             tape.Replaying <- true
             tape.Expected <- (if isNull memo then null else memo.Nested)
             let outputs =
@@ -107,10 +107,12 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
 [<AbstractClass; Sealed>]
 type internal Record =
     /// The tape every non-constant operand records on now, or null when all operands are constants (the same
-    /// checks as Var.Record: the recording id, and that this is the tape's thread).
-    static member TapeOf<'T when 'T :> IFloatingPointIeee754<'T>>(operands: Var<'T>[]) : Tape<'T> =
+    /// checks as Var.Record: the recording id, and that this is the tape's thread). A Var of a function being
+    /// compiled is refused: `operation` (a custom VJP, a checkpoint) has no replay code.
+    static member TapeOf<'T when 'T :> IFloatingPointIeee754<'T>>(operands: Var<'T>[], operation: string) : Tape<'T> =
         let mutable t: Tape<'T> = null
         for v in operands do
+            if v.TapeId &&& TapeIds.CompileBit <> 0 then raise (Var<'T>.Unreplayable operation)
             if v.TapeId <> 0 then
                 let vt = v.Tape
                 if vt.RecordingId <> v.TapeId || not (vt.OnOwnThread()) then raise (Tape<'T>.Foreign(vt, v.TapeId))
@@ -122,7 +124,7 @@ type internal Record =
         if isNull operands then raise (ArgumentNullException(nameof operands))
         if isNull (box backward) then raise (ArgumentNullException(nameof backward))
         if values.Length = 0 then raise (ArgumentException("A custom operation needs at least one output.", nameof values))
-        let t = Record.TapeOf operands
+        let t = Record.TapeOf(operands, "ReverseMode.Custom (a custom VJP)")
         if isNull t then values |> Array.map Var<'T>
         else
             let first = t.PushOp(CustomOp<'T>(backward), values.Length)
@@ -147,7 +149,7 @@ type internal Record =
         t.Replaying <- false
         t.Expected <- null
         let outputs =
-            try segment.Invoke(inputs |> Array.map (fun v -> Var<'T>(v.Primal)))
+            try segment.Invoke(inputs |> Array.map (fun v -> Var<'T>(v.P)))
             finally
                 let struct (b, r, e) = saved
                 t.Building <- b
@@ -155,13 +157,13 @@ type internal Record =
                 t.Expected <- e
         if isNull outputs || outputs.Length = 0 then
             raise (ArgumentException("Checkpoint: the segment must return at least one output.", nameof segment))
-        if not (isNull building) then building.Outputs <- outputs |> Array.map (fun o -> o.Primal)
+        if not (isNull building) then building.Outputs <- outputs |> Array.map (fun o -> o.P)
         outputs
 
     static member Checkpoint<'T when 'T :> IFloatingPointIeee754<'T>>(segment: Func<Var<'T>[], Var<'T>[]>, inputs: Var<'T>[]) : Var<'T>[] =
         if isNull segment then raise (ArgumentNullException(nameof segment))
         if isNull inputs then raise (ArgumentNullException(nameof inputs))
-        let t = Record.TapeOf inputs
+        let t = Record.TapeOf(inputs, "ReverseMode.Checkpoint")
         let cur = Tape<'T>.Current
         let enclosing = if isNull cur then null else cur.Building
         if not (isNull enclosing) then
@@ -171,7 +173,7 @@ type internal Record =
         if isNull t then
             if isNull enclosing || enclosing.Calls > 1 then segment.Invoke inputs
             else
-                let memo = CheckpointMemo<'T>(segment.Method, inputs |> Array.map (fun v -> v.Primal))
+                let memo = CheckpointMemo<'T>(segment.Method, inputs |> Array.map (fun v -> v.P))
                 enclosing.Nested <- memo
                 Record.OnConstants(cur, segment, inputs, memo)
         else
@@ -180,7 +182,7 @@ type internal Record =
             let expected = t.Expected
             // Only the first checkpoint call of a recomputation can match the memo of the one nested call.
             t.Expected <- null
-            let primals = inputs |> Array.map (fun v -> v.Primal)
+            let primals = inputs |> Array.map (fun v -> v.P)
             let memo, outputs =
                 if not (isNull expected) && expected.Segment = segment.Method && CheckpointMemo<'T>.SameBits(expected.Inputs, primals) then
                     expected, expected.Outputs
@@ -190,7 +192,7 @@ type internal Record =
                     let memo = if t.Replaying then CheckpointMemo<'T>(segment.Method, primals) else null
                     let outputs = Record.OnConstants(t, segment, inputs, memo)
                     t.Rewind(mark, opMark)
-                    memo, outputs |> Array.map (fun o -> o.Primal)
+                    memo, outputs |> Array.map (fun o -> o.P)
             let first = t.PushOp(CheckpointOp<'T>(segment, Array.copy inputs, memo), outputs.Length)
             let id = t.RecordingId
             outputs |> Array.mapi (fun k o -> Var<'T>(o, first + k, id, t))

@@ -34,7 +34,7 @@ open Microsoft.FSharp.NativeInterop
 // [ThreadStatic] read is a call to the runtime's TLS getter, which spills the live registers). The
 // checks that the thread-static lookup used to give for free are kept as follows:
 // - A finished computation: the tape is reused and its RecordingId changes, so the Var's id no longer
-//   matches (ids are never reused in a process).
+//   matches (ids repeat only after 2³⁰ − 1 computations, see TapeIds).
 // - A Var of an enclosing computation used in a nested one of the same type: while a nested
 //   computation runs, its parent is suspended (RecordingId 0), so the parent's Vars do not match.
 // - Recording during the reverse sweep: RecordingId is −owner while the sweep runs.
@@ -44,11 +44,26 @@ open Microsoft.FSharp.NativeInterop
 //   locals lies in it; outside it, a slow path asks the thread-static chain of running tapes.
 // ---------------------------------------------------------------------------------------------
 
-/// Identifiers for running computations (shared by every number type; never reused in a process).
+/// Identifiers for running computations (shared by every number type).
 module internal TapeIds =
     let mutable private last = 0
-    /// A fresh identifier (positive; 0 means "no computation" and negative ids mark a running sweep).
-    let next () = Interlocked.Increment(&last)
+
+    /// The bit that marks the Vars of a computation being compiled (ReverseMode.Compile): they carry the tape's
+    /// owner id with this bit set, so that the tape's ordinary id check sends every operation on them to the cold
+    /// path that records the compiled program, and comparisons can tell them apart at the cost of one bit test.
+    [<Literal>]
+    let CompileBit = 0x40000000
+
+    /// A fresh identifier: positive, below CompileBit (0 means "no computation" and negative ids mark a running
+    /// sweep). Identifiers repeat after 2³⁰ − 1 computations, long after any Var of the first one is gone.
+    let next () =
+        let mutable id = Interlocked.Increment(&last) &&& (CompileBit - 1)
+        while id = 0 do
+            id <- Interlocked.Increment(&last) &&& (CompileBit - 1)
+        id
+
+    /// The owner id of a Var's computation, without the compile bit.
+    let plain (id: int) = id &&& ~~~CompileBit
 
 /// One recorded operation: operand indices and the local partials ∂out/∂operand.
 [<Struct; NoEquality; NoComparison>]

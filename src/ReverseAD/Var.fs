@@ -27,8 +27,8 @@ open Fluxion.ReverseOperators
 /// </remarks>
 [<Struct; CustomEquality; CustomComparison>]
 type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
-    /// <summary>The primal (ordinary) value.</summary>
-    val Primal: 'T
+    /// The primal (ordinary) value; users read it through Primal.
+    val internal P: 'T
     /// The entry on the tape (0, the tape's sink entry, for constants).
     val internal Index: int
     /// The id of the computation that recorded this Var (0 for constants).
@@ -37,13 +37,23 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// lookup; Record checks that it still runs the Var's computation, on this thread (see Tape.fs).
     val internal Tape: Tape<'T>
 
-    internal new(primal: 'T, index: int, tapeId: int, tape: Tape<'T>) = { Primal = primal; Index = index; TapeId = tapeId; Tape = tape }
+    internal new(primal: 'T, index: int, tapeId: int, tape: Tape<'T>) = { P = primal; Index = index; TapeId = tapeId; Tape = tape }
 
     /// <summary>Creates a constant (not recorded, derivative zero).</summary>
-    new(value: 'T) = { Primal = value; Index = 0; TapeId = 0; Tape = null }
+    new(value: 'T) = { P = value; Index = 0; TapeId = 0; Tape = null }
 
     /// <summary>A constant: the given value, not recorded, with no derivative.</summary>
     static member Constant(value: 'T) = Var<'T>(value)
+
+    /// <summary>The primal (ordinary) value.</summary>
+    /// <exception cref="T:System.NotSupportedException">Read inside a function being compiled by
+    /// <c>ReverseMode.Compile</c>: what the function does with the number cannot be replayed.</exception>
+    member x.Primal : 'T = x.Read "Var.Primal"
+
+    /// The primal value for a member that uses it as a plain number: refused in compile mode, naming the operation.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    member internal x.Read(operation: string) : 'T =
+        if x.TapeId &&& TapeIds.CompileBit <> 0 then raise (Var<'T>.Unreplayable operation) else x.P
 
     /// <summary>True for a constant (a Var that no gradient computation recorded).</summary>
     member x.IsConstant = x.TapeId = 0
@@ -69,24 +79,139 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     // ----- recording ---------------------------------------------------------------------------
 
     /// Records z = f(x) with ∂z/∂x = px (x is not a constant): every unary operation records through here.
+    /// `op` (an OpCode), `aux` and the constant `c` say what the operation was, for compile mode only: the
+    /// ordinary path never reads them. A compiled function's Vars fail the id check; the cold call records the
+    /// operation in the program (or throws for a Var that is not valid here), pushes the entry and returns its index,
+    /// so that only an int merges with the hot path.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member internal Record(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
+    static member internal Record(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : Var<'T> =
         let t = x.Tape
         let id = x.TapeId
-        if t.RecordingId <> id || not (t.OnOwnThread()) then raise (Tape<'T>.Foreign(t, id))
-        Var<'T>(z, t.Push(x.Index, px), id, t)
+        let index = if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, op, aux, c) else t.Push(x.Index, px)
+        Var<'T>(z, index, id, t)
 
     /// Records z = f(x, y) with partials px, py (at least one of x, y is not a constant): every binary
-    /// operation records through here. Both ids must be the tape's recording id or 0 (a constant).
+    /// operation records through here. Both ids must be the tape's recording id or 0 (a constant), so the result's
+    /// id is xi ||| yi (which is also right for a compiled function's Vars). `op` as above.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
-    static member internal Record(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : Var<'T> =
+    static member internal Record(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : Var<'T> =
         let t = if isNull x.Tape then y.Tape else x.Tape
         let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
-        if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then
-            raise (Tape<'T>.Foreign(x.Tape, xi, y.Tape, yi))
-        Var<'T>(z, t.Push(x.Index, px, y.Index, py), id, t)
+        let index =
+            if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, y, py, op)
+            else t.Push(x.Index, px, y.Index, py)
+        Var<'T>(z, index, xi ||| yi, t)
+
+    /// Records a unary rule's result (as Record; the rule is the compiled program's operation).
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member internal RecordRule<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
+        let t = x.Tape
+        let id = x.TapeId
+        let index = if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px) else t.Push(x.Index, px)
+        Var<'T>(z, index, id, t)
+
+    /// Records a binary rule's result (as Record; the rule is the compiled program's operation).
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member internal RecordRule<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : Var<'T> =
+        let t = if isNull x.Tape then y.Tape else x.Tape
+        let id = t.RecordingId
+        let xi = x.TapeId
+        let yi = y.TapeId
+        let index =
+            if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px, y, py)
+            else t.Push(x.Index, px, y.Index, py)
+        Var<'T>(z, index, xi ||| yi, t)
+
+    // ----- the cold paths: Vars of a function being compiled, or Vars used where they are not valid ---------------
+
+    /// The recorder of x's compilation, or the exception for a Var that is not valid here.
+    static member private RecorderOf(x: Var<'T>) : ProgramRecorder<'T> =
+        let r = ProgramRecorder<'T>.For x.TapeId
+        if isNull r then raise (Tape<'T>.Foreign(x.Tape, TapeIds.plain x.TapeId))
+        r
+
+    /// The recorder of a two-operand operation's compilation (each operand is a constant or one of its Vars).
+    static member private RecorderOf(x: Var<'T>, y: Var<'T>) : ProgramRecorder<'T> =
+        let xi = x.TapeId
+        let yi = y.TapeId
+        let r = ProgramRecorder<'T>.For(if xi &&& TapeIds.CompileBit <> 0 then xi else yi)
+        if isNull r || (xi <> 0 && xi <> r.Id) || (yi <> 0 && yi <> r.Id) then
+            raise (Tape<'T>.Foreign(x.Tape, TapeIds.plain xi, y.Tape, TapeIds.plain yi))
+        r
+
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    static member private OffTape(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : int =
+        (Var<'T>.RecorderOf x).Unary(op, aux, z, x.Index, px, c)
+        x.Tape.Push(x.Index, px)
+
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    static member private OffTape(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : int =
+        let r = Var<'T>.RecorderOf(x, y)
+        let aux =
+            if op <> OpCode.Fma then 0
+            elif x.TapeId = 0 then raise (Var<'T>.Unreplayable "FusedMultiplyAdd with two constant factors")
+            else x.Index
+        r.Binary(op, aux, z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py)
+        r.Tape.Push(x.Index, px, y.Index, py)
+
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    static member private RuleOffTape<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : int =
+        (Var<'T>.RecorderOf x).UnaryRule<'R>(z, x.Index, px)
+        x.Tape.Push(x.Index, px)
+
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    static member private RuleOffTape<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : int =
+        let r = Var<'T>.RecorderOf(x, y)
+        r.BinaryRule<'R>(z, r.Operand(x.Index, x.TapeId = 0, x.P), px, r.Operand(y.Index, y.TapeId = 0, y.P), py)
+        r.Tape.Push(x.Index, px, y.Index, py)
+
+    /// The refusal of an operation that a compiled program cannot replay (cold path).
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    static member internal Unreplayable(operation: string) : exn =
+        NotSupportedException(
+            $"ReverseMode.Compile: {operation} cannot be replayed by a compiled tape (it uses a Var's value as a plain number, or has no replay code). Differentiate this function with the uncompiled ReverseMode.ValueAndGradientInto instead."
+        )
+        :> exn
+
+    /// Records a decision on primal values of a compilation's Vars as a guard (cold path; other Vars are ignored).
+    [<MethodImpl(MethodImplOptions.NoInlining)>]
+    static member private Decided(kind: int, x: Var<'T>, y: Var<'T>, outcome: int) =
+        let r = ProgramRecorder<'T>.For(if x.TapeId &&& TapeIds.CompileBit <> 0 then x.TapeId else y.TapeId)
+        if not (isNull r) then
+            // Constants, and Vars of other computations (captured values), are constants of the program.
+            let operand (v: Var<'T>) = r.Operand(v.Index, v.TapeId <> r.Id, v.P)
+            r.Guard(kind, operand x, (if kind >= GuardKind.Sign && kind <> GuardKind.CompareTo then 0 else operand y), outcome)
+
+    /// A comparison's outcome, recorded as a guard in compile mode.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member private Compared(kind: int, x: Var<'T>, y: Var<'T>, outcome: bool) : bool =
+        if (x.TapeId ||| y.TapeId) &&& TapeIds.CompileBit <> 0 then Var<'T>.Decided(kind, x, y, (if outcome then 1 else 0))
+        outcome
+
+    /// A classification's outcome, recorded as a guard in compile mode.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member private Classified(kind: int, x: Var<'T>, outcome: bool) : bool =
+        if x.TapeId &&& TapeIds.CompileBit <> 0 then Var<'T>.Decided(kind, x, Var<'T>.Zero, (if outcome then 1 else 0))
+        outcome
+
+    /// An integer function of the primal (Sign, ILogB, CompareTo's sign), recorded as a guard in compile mode.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member private Counted(kind: int, x: Var<'T>, y: Var<'T>, outcome: int) : int =
+        if (x.TapeId ||| y.TapeId) &&& TapeIds.CompileBit <> 0 then Var<'T>.Decided(kind, x, y, outcome)
+        outcome
+
+    /// Whether the primal is NaN (a guarded decision), for the members that pick an argument by it.
+    static member private IsNaNOf(x: Var<'T>) = Var<'T>.Classified(GuardKind.IsNaN, x, 'T.IsNaN x.P)
+
+    /// The same value without its derivative (ReverseMode.StopGradient): a constant, or in compile mode an entry
+    /// that copies the value and passes no adjoint back.
+    static member internal Stopped(x: Var<'T>) : Var<'T> =
+        if x.TapeId &&& TapeIds.CompileBit = 0 then Var<'T>(x.P)
+        else
+            (Var<'T>.RecorderOf x).Unary(OpCode.Copy, 0, x.P, x.Index, 'T.Zero, 'T.Zero)
+            Var<'T>(x.P, x.Tape.Push(0, 'T.Zero), x.TapeId, x.Tape)
 
     // ----- the rule table, applied -----------------------------------------------------------
 
@@ -99,79 +224,79 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Applies a unary rule from the table: value f(x), recorded partial f′(x).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Apply<'R when 'R :> IUnaryRule>(x: Var<'T>) : Var<'T> =
-        let fx = 'R.Value x.Primal
-        if x.TapeId = 0 then Var<'T>(fx) else Var<'T>.Record(fx, x, 'R.Derivative(x.Primal, fx))
+        let fx = 'R.Value x.P
+        if x.TapeId = 0 then Var<'T>(fx) else Var<'T>.RecordRule<'R>(fx, x, 'R.Derivative(x.P, fx))
 
     /// <summary>Applies a binary rule from the table: value f(x, y), recorded partials ∂f/∂x and ∂f/∂y.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Apply<'R when 'R :> IBinaryRule>(x: Var<'T>, y: Var<'T>) : Var<'T> =
-        let z = 'R.Value(x.Primal, y.Primal)
+        let z = 'R.Value(x.P, y.P)
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z)
         else
-            let struct (px, py) = 'R.Partials(x.Primal, y.Primal, z)
-            Var<'T>.Record(z, x, px, y, py)
+            let struct (px, py) = 'R.Partials(x.P, y.P, z)
+            Var<'T>.RecordRule<'R>(z, x, px, y, py)
 
     // ----- arithmetic ------------------------------------------------------------------------
 
     /// <summary>Addition (partials 1 and 1).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: Var<'T>, y: Var<'T>) =
-        let z = x.Primal + y.Primal
-        if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.One)
+        let z = x.P + y.P
+        if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.One, OpCode.Add)
     /// <summary>Adds a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(x: Var<'T>, c: 'T) =
-        let z = x.Primal + c
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
+        let z = x.P + c
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, OpCode.AddC, 0, c)
     /// <summary>Adds a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (+)(c: 'T, x: Var<'T>) =
-        let z = c + x.Primal
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
+        let z = c + x.P
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, OpCode.AddC, 0, c)
     /// <summary>Subtraction (partials 1 and −1).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: Var<'T>, y: Var<'T>) =
-        let z = x.Primal - y.Primal
-        if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.NegativeOne)
+        let z = x.P - y.P
+        if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, y, 'T.NegativeOne, OpCode.Sub)
     /// <summary>Subtracts a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(x: Var<'T>, c: 'T) =
-        let z = x.Primal - c
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
+        let z = x.P - c
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, OpCode.SubC, 0, c)
     /// <summary>Subtracts from a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (-)(c: 'T, x: Var<'T>) =
-        let z = c - x.Primal
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne)
+        let z = c - x.P
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne, OpCode.CSub, 0, c)
     /// <summary>Multiplication (rule <see cref="T:Fluxion.MultiplyRule"/>).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: Var<'T>, y: Var<'T>) =
-        let z = x.Primal * y.Primal
+        let z = x.P * y.P
         if (x.TapeId ||| y.TapeId) = 0 then Var<'T>(z)
         else
-            let struct (px, py) = Var<'T>.PartialsOf<MultiplyRule>(x.Primal, y.Primal, z)
-            Var<'T>.Record(z, x, px, y, py)
+            let struct (px, py) = Var<'T>.PartialsOf<MultiplyRule>(x.P, y.P, z)
+            Var<'T>.Record(z, x, px, y, py, OpCode.Mul)
     /// <summary>Multiplies by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(x: Var<'T>, c: 'T) =
-        let z = x.Primal * c
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c)
+        let z = x.P * c
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c, OpCode.MulC, 0, c)
     /// <summary>Multiplies by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (*)(c: 'T, x: Var<'T>) =
-        let z = c * x.Primal
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c)
+        let z = c * x.P
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, c, OpCode.MulC, 0, c)
     /// <summary>Division (rule <see cref="T:Fluxion.DivideRule"/>; IEEE semantics at a zero divisor).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<DivideRule>(x, y)
     /// <summary>Divides by a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(x: Var<'T>, c: 'T) =
-        let z = x.Primal / c
+        let z = x.P / c
         if x.TapeId = 0 then Var<'T>(z)
         else
-            let struct (px, _) = Var<'T>.PartialsOf<DivideRule>(x.Primal, c, z)
-            Var<'T>.Record(z, x, px)
+            let struct (px, _) = Var<'T>.PartialsOf<DivideRule>(x.P, c, z)
+            Var<'T>.Record(z, x, px, OpCode.DivC, 0, c)
     /// <summary>Divides a constant.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (/)(c: 'T, x: Var<'T>) = Var<'T>.op_Division(Var<'T>.Constant c, x)
@@ -180,16 +305,16 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Negation (partial −1).</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member (~-)(x: Var<'T>) =
-        let z = -x.Primal
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne)
+        let z = -x.P
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.NegativeOne, OpCode.Neg, 0, 'T.Zero)
     /// <summary>Unary plus (identity).</summary>
     static member (~+)(x: Var<'T>) = x
     /// <summary>Raises to a variable power, xʸ (rule <see cref="T:Fluxion.PowRule"/>); F#'s <c>**</c>.</summary>
     static member Pow(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<PowRule>(x, y)
     /// <summary>Raises to a constant power xᶜ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
     static member Pow(x: Var<'T>, c: 'T) =
-        let z = PowerRule.Value(x.Primal, c)
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, PowerRule.Derivative(x.Primal, c))
+        let z = PowerRule.Value(x.P, c)
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, PowerRule.Derivative(x.P, c), OpCode.PowC, 0, c)
     /// <summary>Raises to an integer power xⁿ (rule <see cref="T:Fluxion.PowerRule"/>).</summary>
     static member Pow(x: Var<'T>, n: int) = Var<'T>.Pow(x, 'T.CreateChecked n)
 
@@ -216,18 +341,18 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     // ----- comparisons by primal ------------------------------------------------------------
 
-    /// <summary>Equality of primal values.</summary>
-    static member op_Equality(x: Var<'T>, y: Var<'T>) = 'T.op_Equality(x.Primal, y.Primal)
+    /// <summary>Equality of primal values (a guarded decision in a compiled function, as every comparison).</summary>
+    static member op_Equality(x: Var<'T>, y: Var<'T>) = Var<'T>.Compared(GuardKind.Equal, x, y, 'T.op_Equality(x.P, y.P))
     /// <summary>Inequality of primal values.</summary>
-    static member op_Inequality(x: Var<'T>, y: Var<'T>) = 'T.op_Inequality(x.Primal, y.Primal)
+    static member op_Inequality(x: Var<'T>, y: Var<'T>) = Var<'T>.Compared(GuardKind.NotEqual, x, y, 'T.op_Inequality(x.P, y.P))
     /// <summary>Compares primal values.</summary>
-    static member op_LessThan(x: Var<'T>, y: Var<'T>) = 'T.op_LessThan(x.Primal, y.Primal)
+    static member op_LessThan(x: Var<'T>, y: Var<'T>) = Var<'T>.Compared(GuardKind.LessThan, x, y, 'T.op_LessThan(x.P, y.P))
     /// <summary>Compares primal values.</summary>
-    static member op_LessThanOrEqual(x: Var<'T>, y: Var<'T>) = 'T.op_LessThanOrEqual(x.Primal, y.Primal)
+    static member op_LessThanOrEqual(x: Var<'T>, y: Var<'T>) = Var<'T>.Compared(GuardKind.LessThanOrEqual, x, y, 'T.op_LessThanOrEqual(x.P, y.P))
     /// <summary>Compares primal values.</summary>
-    static member op_GreaterThan(x: Var<'T>, y: Var<'T>) = 'T.op_GreaterThan(x.Primal, y.Primal)
+    static member op_GreaterThan(x: Var<'T>, y: Var<'T>) = Var<'T>.Compared(GuardKind.GreaterThan, x, y, 'T.op_GreaterThan(x.P, y.P))
     /// <summary>Compares primal values.</summary>
-    static member op_GreaterThanOrEqual(x: Var<'T>, y: Var<'T>) = 'T.op_GreaterThanOrEqual(x.Primal, y.Primal)
+    static member op_GreaterThanOrEqual(x: Var<'T>, y: Var<'T>) = Var<'T>.Compared(GuardKind.GreaterThanOrEqual, x, y, 'T.op_GreaterThanOrEqual(x.P, y.P))
 
     // ----- elementary functions (each one rule from the table) -------------------------------
 
@@ -266,17 +391,17 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>sin x.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Sin(x: Var<'T>) =
-        if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<SinRule> x.Primal)
+        if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<SinRule> x.P)
         else
-            let struct (s, c) = SinRule.ValueAndDerivative x.Primal
-            Var<'T>.Record(s, x, c)
+            let struct (s, c) = SinRule.ValueAndDerivative x.P
+            Var<'T>.Record(s, x, c, OpCode.Sin, 0, 'T.Zero)
     /// <summary>cos x.</summary>
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Cos(x: Var<'T>) =
-        if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<CosRule> x.Primal)
+        if x.TapeId = 0 then Var<'T>(Var<'T>.ValueOf<CosRule> x.P)
         else
-            let struct (c, ms) = CosRule.ValueAndDerivative x.Primal
-            Var<'T>.Record(c, x, ms)
+            let struct (c, ms) = CosRule.ValueAndDerivative x.P
+            Var<'T>.Record(c, x, ms, OpCode.Cos, 0, 'T.Zero)
     /// <summary>tan x.</summary>
     static member Tan(x: Var<'T>) = Var<'T>.Apply<TanRule> x
     /// <summary>sin(πx).</summary>
@@ -318,8 +443,8 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member Hypot(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<HypotRule>(x, y)
     /// <summary>The n-th root x^(1/n), real for negative x when n is odd (see <see cref="T:Fluxion.RootNRule"/>).</summary>
     static member RootN(x: Var<'T>, n: int) =
-        let fx = RootNRule.Value(x.Primal, n)
-        if x.TapeId = 0 then Var<'T>(fx) else Var<'T>.Record(fx, x, RootNRule.Derivative(n, fx))
+        let fx = RootNRule.Value(x.P, n)
+        if x.TapeId = 0 then Var<'T>(fx) else Var<'T>.Record(fx, x, RootNRule.Derivative(n, fx), OpCode.RootN, n, 'T.Zero)
     /// <summary>⌊x⌋ (derivative 0).</summary>
     static member Floor(x: Var<'T>) = Var<'T>.Apply<FloorRule> x
     /// <summary>⌈x⌉ (derivative 0).</summary>
@@ -327,11 +452,11 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// <summary>Round to nearest even (derivative 0).</summary>
     static member Round(x: Var<'T>) = Var<'T>.Apply<RoundRule> x
     /// <summary>Round to a number of digits (derivative 0).</summary>
-    static member Round(x: Var<'T>, digits: int) = Var<'T>.Constant('T.Round(x.Primal, digits))
+    static member Round(x: Var<'T>, digits: int) = Var<'T>.Constant('T.Round(x.Read "Round(x, digits)", digits))
     /// <summary>Round with a midpoint mode (derivative 0).</summary>
-    static member Round(x: Var<'T>, mode: MidpointRounding) = Var<'T>.Constant('T.Round(x.Primal, mode))
+    static member Round(x: Var<'T>, mode: MidpointRounding) = Var<'T>.Constant('T.Round(x.Read "Round(x, mode)", mode))
     /// <summary>Round to digits with a midpoint mode (derivative 0).</summary>
-    static member Round(x: Var<'T>, digits: int, mode: MidpointRounding) = Var<'T>.Constant('T.Round(x.Primal, digits, mode))
+    static member Round(x: Var<'T>, digits: int, mode: MidpointRounding) = Var<'T>.Constant('T.Round(x.Read "Round(x, digits, mode)", digits, mode))
     /// <summary>Round toward zero (derivative 0).</summary>
     static member Truncate(x: Var<'T>) = Var<'T>.Apply<TruncateRule> x
     /// <summary>max(x, y); a tie splits the derivative evenly (see <see cref="T:Fluxion.MaxRule"/>).</summary>
@@ -340,26 +465,26 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member Min(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<MinRule>(x, y)
     /// <summary>max(x, y), preferring the number when one argument is NaN.</summary>
     static member MaxNumber(x: Var<'T>, y: Var<'T>) =
-        if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Var<'T>.Max(x, y)
+        if Var<'T>.IsNaNOf x then y elif Var<'T>.IsNaNOf y then x else Var<'T>.Max(x, y)
     /// <summary>min(x, y), preferring the number when one argument is NaN.</summary>
     static member MinNumber(x: Var<'T>, y: Var<'T>) =
-        if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Var<'T>.Min(x, y)
+        if Var<'T>.IsNaNOf x then y elif Var<'T>.IsNaNOf y then x else Var<'T>.Min(x, y)
     /// <summary>
     /// Clamps x to [min, max]. The derivative flows to x inside the closed interval, to the violated bound outside.
     /// </summary>
     /// <exception cref="T:System.ArgumentException">min is greater than max.</exception>
     static member Clamp(x: Var<'T>, min: Var<'T>, max: Var<'T>) =
-        if 'T.op_GreaterThan(min.Primal, max.Primal) then
-            raise (ArgumentException($"Clamp: min ({min.Primal}) is greater than max ({max.Primal}).", nameof min))
-        if 'T.op_LessThan(x.Primal, min.Primal) then min
-        elif 'T.op_GreaterThan(x.Primal, max.Primal) then max
+        if Var<'T>.op_GreaterThan(min, max) then
+            raise (ArgumentException($"Clamp: min ({min.P}) is greater than max ({max.P}).", nameof min))
+        if Var<'T>.op_LessThan(x, min) then min
+        elif Var<'T>.op_GreaterThan(x, max) then max
         else x
     /// <summary>The sign of the primal as −1, 0 or 1 (generic math's Sign).</summary>
     /// <exception cref="T:System.ArithmeticException">The primal is NaN.</exception>
-    static member Sign(x: Var<'T>) : int = 'T.Sign x.Primal
+    static member Sign(x: Var<'T>) : int = Var<'T>.Counted(GuardKind.Sign, x, Var<'T>.Zero, 'T.Sign x.P)
     /// <summary>|x| with the sign of y: x or −x, chosen by the signs (derivative follows the choice).</summary>
     static member CopySign(x: Var<'T>, y: Var<'T>) =
-        if 'T.IsNegative x.Primal = 'T.IsNegative y.Primal then x else Var<'T>.op_UnaryNegation x
+        if Var<'T>.Classified(GuardKind.IsNegative, x, 'T.IsNegative x.P) = Var<'T>.Classified(GuardKind.IsNegative, y, 'T.IsNegative y.P) then x else Var<'T>.op_UnaryNegation x
     /// <summary>The logistic sigmoid 1/(1 + e⁻ˣ).</summary>
     static member Sigmoid(x: Var<'T>) = Var<'T>.Apply<SigmoidRule> x
     /// <summary>softplus ln(1 + eˣ).</summary>
@@ -374,52 +499,53 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member Digamma(x: Var<'T>) = Var<'T>.Apply<DigammaRule> x
     /// <summary>The polygamma function ψ⁽ⁿ⁾(x).</summary>
     static member Polygamma(n: int, x: Var<'T>) =
-        let z = PolygammaRule.Value(n, x.Primal)
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, PolygammaRule.Derivative(n, x.Primal))
+        let z = PolygammaRule.Value(n, x.P)
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, PolygammaRule.Derivative(n, x.P), OpCode.Polygamma, n, 'T.Zero)
     /// <summary>x·y + z (composed from the multiply and add rules).</summary>
     static member FusedMultiplyAdd(x: Var<'T>, y: Var<'T>, z: Var<'T>) =
         // The value is rounded once, as for the primal type (and Dual's); the derivative is that of x·y + z.
-        let v = 'T.FusedMultiplyAdd(x.Primal, y.Primal, z.Primal)
+        let v = 'T.FusedMultiplyAdd(x.P, y.P, z.P)
         let p = Var<'T>.op_Multiply(x, y)
-        if (p.TapeId ||| z.TapeId) = 0 then Var<'T>(v) else Var<'T>.Record(v, p, 'T.One, z, 'T.One)
+        if (p.TapeId ||| z.TapeId) = 0 then Var<'T>(v) else Var<'T>.Record(v, p, 'T.One, z, 'T.One, OpCode.Fma)
     /// <summary>The IEEE remainder (see <see cref="T:Fluxion.RemainderRule"/>).</summary>
     static member Ieee754Remainder(x: Var<'T>, y: Var<'T>) = Var<'T>.Apply<RemainderRule>(x, y)
     /// <summary>x·2ⁿ (linear in x).</summary>
     static member ScaleB(x: Var<'T>, n: int) =
-        let z = 'T.ScaleB(x.Primal, n)
-        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.ScaleB('T.One, n))
-    /// A value z next to x (BitIncrement, BitDecrement) that keeps x's derivative (partial 1).
-    static member private Shift(z: 'T, x: Var<'T>) = if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One)
+        let z = 'T.ScaleB(x.P, n)
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.ScaleB('T.One, n), OpCode.ScaleB, n, 'T.Zero)
+    /// A value z next to x (BitIncrement, direction 1; BitDecrement, −1) that keeps x's derivative (partial 1).
+    static member private Shift(z: 'T, x: Var<'T>, direction: int) =
+        if x.TapeId = 0 then Var<'T>(z) else Var<'T>.Record(z, x, 'T.One, OpCode.Shift, direction, 'T.Zero)
 
     // ----- object members ----------------------------------------------------------------------
 
     /// <summary>Equality of primal values.</summary>
     override x.Equals(o: obj) =
         match o with
-        | :? Var<'T> as d -> 'T.op_Equality(x.Primal, d.Primal)
+        | :? Var<'T> as d -> Var<'T>.op_Equality(x, d)
         | _ -> false
 
     /// <summary>Hash of the primal value.</summary>
-    override x.GetHashCode() : int = System.Collections.Generic.EqualityComparer<'T>.Default.GetHashCode(x.Primal)
+    override x.GetHashCode() : int = System.Collections.Generic.EqualityComparer<'T>.Default.GetHashCode(x.Read "GetHashCode")
 
     /// <summary>Formats the primal value.</summary>
     override x.ToString() = x.ToString(null, CultureInfo.CurrentCulture)
 
     /// <summary>Formats the primal value with the given format.</summary>
-    member x.ToString(format: string | null, provider: IFormatProvider | null) = Primal.Format(x.Primal, format, provider)
+    member x.ToString(format: string | null, provider: IFormatProvider | null) = Primal.Format(x.Read "ToString", format, provider)
 
     interface IComparable with
         member x.CompareTo(o: obj) : int =
             match o with
             | null -> 1
-            | :? Var<'T> as d -> x.Primal.CompareTo(d.Primal)
+            | :? Var<'T> as d -> Var<'T>.Counted(GuardKind.CompareTo, x, d, Math.Sign(x.P.CompareTo(d.P)))
             | _ -> raise (ArgumentException($"Object must be of type {typeof<Var<'T>>.Name}.", nameof o))
 
     interface IComparable<Var<'T>> with
-        member x.CompareTo(d: Var<'T>) : int = x.Primal.CompareTo(d.Primal)
+        member x.CompareTo(d: Var<'T>) : int = Var<'T>.Counted(GuardKind.CompareTo, x, d, Math.Sign(x.P.CompareTo(d.P)))
 
     interface IEquatable<Var<'T>> with
-        member x.Equals(d: Var<'T>) : bool = 'T.op_Equality(x.Primal, d.Primal)
+        member x.Equals(d: Var<'T>) : bool = Var<'T>.op_Equality(x, d)
 
     interface ISpecialFunctions<Var<'T>> with
         static member Erf x = Var<'T>.Erf x
@@ -461,31 +587,31 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         static member op_GreaterThan(x, y) = Var<'T>.op_GreaterThan(x, y)
         static member op_GreaterThanOrEqual(x, y) = Var<'T>.op_GreaterThanOrEqual(x, y)
         // classification by primal
-        static member IsCanonical x = 'T.IsCanonical x.Primal
-        static member IsComplexNumber x = 'T.IsComplexNumber x.Primal
-        static member IsEvenInteger x = 'T.IsEvenInteger x.Primal
-        static member IsFinite x = 'T.IsFinite x.Primal
-        static member IsImaginaryNumber x = 'T.IsImaginaryNumber x.Primal
-        static member IsInfinity x = 'T.IsInfinity x.Primal
-        static member IsInteger x = 'T.IsInteger x.Primal
-        static member IsNaN x = 'T.IsNaN x.Primal
-        static member IsNegative x = 'T.IsNegative x.Primal
-        static member IsNegativeInfinity x = 'T.IsNegativeInfinity x.Primal
-        static member IsNormal x = 'T.IsNormal x.Primal
-        static member IsOddInteger x = 'T.IsOddInteger x.Primal
-        static member IsPositive x = 'T.IsPositive x.Primal
-        static member IsPositiveInfinity x = 'T.IsPositiveInfinity x.Primal
-        static member IsRealNumber x = 'T.IsRealNumber x.Primal
-        static member IsSubnormal x = 'T.IsSubnormal x.Primal
-        static member IsZero x = 'T.IsZero x.Primal
+        static member IsCanonical x = Var<'T>.Classified(GuardKind.IsCanonical, x, 'T.IsCanonical x.P)
+        static member IsComplexNumber x = Var<'T>.Classified(GuardKind.IsComplexNumber, x, 'T.IsComplexNumber x.P)
+        static member IsEvenInteger x = Var<'T>.Classified(GuardKind.IsEvenInteger, x, 'T.IsEvenInteger x.P)
+        static member IsFinite x = Var<'T>.Classified(GuardKind.IsFinite, x, 'T.IsFinite x.P)
+        static member IsImaginaryNumber x = Var<'T>.Classified(GuardKind.IsImaginaryNumber, x, 'T.IsImaginaryNumber x.P)
+        static member IsInfinity x = Var<'T>.Classified(GuardKind.IsInfinity, x, 'T.IsInfinity x.P)
+        static member IsInteger x = Var<'T>.Classified(GuardKind.IsInteger, x, 'T.IsInteger x.P)
+        static member IsNaN x = Var<'T>.Classified(GuardKind.IsNaN, x, 'T.IsNaN x.P)
+        static member IsNegative x = Var<'T>.Classified(GuardKind.IsNegative, x, 'T.IsNegative x.P)
+        static member IsNegativeInfinity x = Var<'T>.Classified(GuardKind.IsNegativeInfinity, x, 'T.IsNegativeInfinity x.P)
+        static member IsNormal x = Var<'T>.Classified(GuardKind.IsNormal, x, 'T.IsNormal x.P)
+        static member IsOddInteger x = Var<'T>.Classified(GuardKind.IsOddInteger, x, 'T.IsOddInteger x.P)
+        static member IsPositive x = Var<'T>.Classified(GuardKind.IsPositive, x, 'T.IsPositive x.P)
+        static member IsPositiveInfinity x = Var<'T>.Classified(GuardKind.IsPositiveInfinity, x, 'T.IsPositiveInfinity x.P)
+        static member IsRealNumber x = Var<'T>.Classified(GuardKind.IsRealNumber, x, 'T.IsRealNumber x.P)
+        static member IsSubnormal x = Var<'T>.Classified(GuardKind.IsSubnormal, x, 'T.IsSubnormal x.P)
+        static member IsZero x = Var<'T>.Classified(GuardKind.IsZero, x, 'T.IsZero x.P)
         // selection
         static member Abs x = Var<'T>.Abs x
         static member MaxMagnitude(x, y) = Var<'T>.Apply<MaxMagnitudeRule>(x, y)
         static member MaxMagnitudeNumber(x, y) =
-            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Var<'T>.Apply<MaxMagnitudeRule>(x, y)
+            if Var<'T>.IsNaNOf x then y elif Var<'T>.IsNaNOf y then x else Var<'T>.Apply<MaxMagnitudeRule>(x, y)
         static member MinMagnitude(x, y) = Var<'T>.Apply<MinMagnitudeRule>(x, y)
         static member MinMagnitudeNumber(x, y) =
-            if 'T.IsNaN x.Primal then y elif 'T.IsNaN y.Primal then x else Var<'T>.Apply<MinMagnitudeRule>(x, y)
+            if Var<'T>.IsNaNOf x then y elif Var<'T>.IsNaNOf y then x else Var<'T>.Apply<MinMagnitudeRule>(x, y)
         static member Max(x, y) = Var<'T>.Max(x, y)
         static member Min(x, y) = Var<'T>.Min(x, y)
         static member MaxNumber(x, y) = Var<'T>.MaxNumber(x, y)
@@ -544,9 +670,9 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         static member FusedMultiplyAdd(x, y, z) = Var<'T>.FusedMultiplyAdd(x, y, z)
         static member Ieee754Remainder(x, y) = Var<'T>.Ieee754Remainder(x, y)
         static member ScaleB(x, n) = Var<'T>.ScaleB(x, n)
-        static member ILogB x = 'T.ILogB x.Primal
-        static member BitIncrement x = Var<'T>.Shift('T.BitIncrement x.Primal, x)
-        static member BitDecrement x = Var<'T>.Shift('T.BitDecrement x.Primal, x)
+        static member ILogB x = Var<'T>.Counted(GuardKind.ILogB, x, Var<'T>.Zero, 'T.ILogB x.P)
+        static member BitIncrement x = Var<'T>.Shift('T.BitIncrement x.P, x, 1)
+        static member BitDecrement x = Var<'T>.Shift('T.BitDecrement x.P, x, -1)
         // parsing, formatting, conversion (primal only; parsed numbers are constants)
         static member Parse(s: string, style: NumberStyles, provider: IFormatProvider | null) =
             Var<'T>.Constant(Primal.Parse<'T>(s, style, provider))
@@ -585,22 +711,22 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
             result <- Var<'T>.Constant p
             ok
         static member TryConvertToChecked<'TOther when 'TOther :> INumberBase<'TOther>>(value: Var<'T>, result: byref<'TOther>) =
-            Primal.TryTo<'T, 'TOther>(value.Primal, 0, &result)
+            Primal.TryTo<'T, 'TOther>(value.Read $"conversion to {typeof<'TOther>.Name}", 0, &result)
         static member TryConvertToSaturating<'TOther when 'TOther :> INumberBase<'TOther>>(value: Var<'T>, result: byref<'TOther>) =
-            Primal.TryTo<'T, 'TOther>(value.Primal, 1, &result)
+            Primal.TryTo<'T, 'TOther>(value.Read $"conversion to {typeof<'TOther>.Name}", 1, &result)
         static member TryConvertToTruncating<'TOther when 'TOther :> INumberBase<'TOther>>(value: Var<'T>, result: byref<'TOther>) =
-            Primal.TryTo<'T, 'TOther>(value.Primal, 2, &result)
+            Primal.TryTo<'T, 'TOther>(value.Read $"conversion to {typeof<'TOther>.Name}", 2, &result)
         member x.ToString(format, provider) = x.ToString(format, provider)
         member x.TryFormat(destination: Span<char>, charsWritten: byref<int>, format: ReadOnlySpan<char>, provider: IFormatProvider | null) =
             Primal.TryFormat(x.ToString(format.ToString(), provider), destination, &charsWritten)
-        member x.GetExponentByteCount() = Primal.ExponentByteCount x.Primal
-        member x.GetExponentShortestBitLength() = Primal.ExponentShortestBitLength x.Primal
-        member x.GetSignificandBitLength() = Primal.SignificandBitLength x.Primal
-        member x.GetSignificandByteCount() = Primal.SignificandByteCount x.Primal
-        member x.TryWriteExponentBigEndian(destination, bytesWritten) = Primal.WriteExponent(x.Primal, true, destination, &bytesWritten)
-        member x.TryWriteExponentLittleEndian(destination, bytesWritten) = Primal.WriteExponent(x.Primal, false, destination, &bytesWritten)
-        member x.TryWriteSignificandBigEndian(destination, bytesWritten) = Primal.WriteSignificand(x.Primal, true, destination, &bytesWritten)
-        member x.TryWriteSignificandLittleEndian(destination, bytesWritten) = Primal.WriteSignificand(x.Primal, false, destination, &bytesWritten)
+        member x.GetExponentByteCount() = Primal.ExponentByteCount(x.Read "GetExponentByteCount")
+        member x.GetExponentShortestBitLength() = Primal.ExponentShortestBitLength(x.Read "GetExponentShortestBitLength")
+        member x.GetSignificandBitLength() = Primal.SignificandBitLength(x.Read "GetSignificandBitLength")
+        member x.GetSignificandByteCount() = Primal.SignificandByteCount(x.Read "GetSignificandByteCount")
+        member x.TryWriteExponentBigEndian(destination, bytesWritten) = Primal.WriteExponent(x.Read "TryWriteExponentBigEndian", true, destination, &bytesWritten)
+        member x.TryWriteExponentLittleEndian(destination, bytesWritten) = Primal.WriteExponent(x.Read "TryWriteExponentLittleEndian", false, destination, &bytesWritten)
+        member x.TryWriteSignificandBigEndian(destination, bytesWritten) = Primal.WriteSignificand(x.Read "TryWriteSignificandBigEndian", true, destination, &bytesWritten)
+        member x.TryWriteSignificandLittleEndian(destination, bytesWritten) = Primal.WriteSignificand(x.Read "TryWriteSignificandLittleEndian", false, destination, &bytesWritten)
 
     interface ISpanParsable<Var<'T>> with
         static member Parse(s: ReadOnlySpan<char>, provider: IFormatProvider | null) =
