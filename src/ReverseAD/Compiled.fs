@@ -81,9 +81,11 @@ type CompiledGradient<'T when 'T :> IFloatingPointIeee754<'T>> internal (program
             | OpCode.Mul ->
                 let a = values[s.A1]
                 let b = values[s.A2]
-                values[i] <- 'T.op_Multiply(a, b)
-                s.P1 <- b
-                s.P2 <- a
+                let z = 'T.op_Multiply(a, b)
+                values[i] <- z
+                let struct (p1, p2) = BinaryRuleOf.Partials<MultiplyRule, 'T>(a, b, z)
+                s.P1 <- p1
+                s.P2 <- p2
             | OpCode.Div ->
                 let a = values[s.A1]
                 let b = values[s.A2]
