@@ -213,11 +213,11 @@ type internal Compiler =
         let r = ProgramRecorder<'T>(t, id, x)
         ProgramRecorder<'T>.Active <- r
         try
-            let y = f.Invoke(Array.init x.Length (fun i -> Var<'T>(x[i], t.PushInput(), id, t)))
+            let y = f.Invoke(Array.init x.Length (fun i -> Var<'T>(x[i], t.PushInput(), id)))
             let out =
                 if y.TapeId = 0 then r.Operand(0, true, y.P)
                 elif y.TapeId = id then y.Index
-                else raise (Tape<'T>.Foreign(y.Tape, TapeIds.plain y.TapeId))
+                else raise (Tape<'T>.Foreign(TapeIds.plain y.TapeId))
             CompiledGradient<'T>(r.Finish out)
         finally
             ProgramRecorder<'T>.Active <- null

@@ -105,11 +105,11 @@ type ReverseMode =
         let xs = ReverseMode.InputArray(t, x.Length)
         let owner = t.Owner
         for i in 0 .. x.Length - 1 do
-            xs[i] <- Var<'T>(x[i], t.PushInput(), owner, t)
+            xs[i] <- Var<'T>(x[i], t.PushInput(), owner)
         xs
 
     static member private CheckOutput<'T when 'T :> IFloatingPointIeee754<'T>>(t: Tape<'T>, y: Var<'T>) =
-        if y.TapeId <> 0 && y.TapeId <> t.Owner then raise (Tape<'T>.Foreign(y.Tape, y.TapeId))
+        if y.TapeId <> 0 && y.TapeId <> t.Owner then raise (Tape<'T>.Foreign y.TapeId)
 
     /// <summary>
     /// Computes f(x) and writes ∇f(x) into <paramref name="gradient"/>. After warm-up this allocates nothing
@@ -279,7 +279,7 @@ type ReverseMode =
         try
             let xs = ReverseMode.InputArray(t, x.Length)
             for i in 0 .. x.Length - 1 do
-                xs[i] <- Var<Dual<'T>>(Dual<'T>(x[i], v[i]), t.PushInput(), owner, t)
+                xs[i] <- Var<Dual<'T>>(Dual<'T>(x[i], v[i]), t.PushInput(), owner)
             let y = f.Invoke xs
             ReverseMode.CheckOutput(t, y)
             t.ClearForSweep()

@@ -38,7 +38,7 @@ type Adjoints<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// thread than the sweep's.</exception>
     member a.Add(operand: Var<'T>, contribution: 'T) =
         if operand.TapeId <> 0 then
-            if operand.TapeId <> a.owner then raise (Tape<'T>.Foreign(operand.Tape, operand.TapeId))
+            if operand.TapeId <> a.owner then raise (Tape<'T>.Foreign operand.TapeId)
             if not (a.tape.OnOwnThread()) then
                 raise (InvalidOperationException "Adjoints.Add was called on another thread than the one running the reverse sweep.")
             if operand.Index >= a.first then
@@ -81,7 +81,7 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
             // and its sweep flows back into the original inputs through them.
             let fresh =
                 inputs
-                |> Array.map (fun v -> if v.TapeId = 0 then v else Var<'T>(v.P, tape.Push(v.Index, 'T.One), owner, tape))
+                |> Array.map (fun v -> if v.TapeId = 0 then v else Var<'T>(v.P, tape.Push(v.Index, 'T.One), owner))
             tape.Replaying <- true
             tape.Expected <- (if isNull memo then null else memo.Nested)
             let outputs =
@@ -95,7 +95,7 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
             for j in 0 .. count - 1 do
                 let o = outputs[j]
                 if o.TapeId <> 0 then
-                    if o.TapeId <> owner then raise (Tape<'T>.Foreign(o.Tape, o.TapeId))
+                    if o.TapeId <> owner then raise (Tape<'T>.Foreign o.TapeId)
                     tape.AddAdjoint(o.Index, tape.AdjointAt(first + j))
             tape.RestoreId sweepId
             tape.SweepRange(tape.Count, mark)
@@ -114,8 +114,8 @@ type internal Record =
         for v in operands do
             if v.TapeId &&& TapeIds.CompileBit <> 0 then raise (Var<'T>.Unreplayable operation)
             if v.TapeId <> 0 then
-                let vt = v.Tape
-                if vt.RecordingId <> v.TapeId || not (vt.OnOwnThread()) then raise (Tape<'T>.Foreign(vt, v.TapeId))
+                let vt = Tape<'T>.Of v.TapeId
+                if vt.RecordingId <> v.TapeId || not (vt.OnOwnThread()) then raise (Tape<'T>.Foreign v.TapeId)
                 t <- vt
         t
 
@@ -129,7 +129,7 @@ type internal Record =
         else
             let first = t.PushOp(CustomOp<'T>(backward), values.Length)
             let id = t.RecordingId
-            values |> Array.mapi (fun k v -> Var<'T>(v, first + k, id, t))
+            values |> Array.mapi (fun k v -> Var<'T>(v, first + k, id))
 
     // Nested checkpoints. The reverse step of a checkpoint recomputes its segment on Vars; a checkpoint nested in
     // that segment then needs its own outputs, and running its segment on constants again for them makes a chain
@@ -195,7 +195,7 @@ type internal Record =
                     memo, outputs |> Array.map (fun o -> o.P)
             let first = t.PushOp(CheckpointOp<'T>(segment, Array.copy inputs, memo), outputs.Length)
             let id = t.RecordingId
-            outputs |> Array.mapi (fun k o -> Var<'T>(o, first + k, id, t))
+            outputs |> Array.mapi (fun k o -> Var<'T>(o, first + k, id))
 
 /// <summary>
 /// A gradient computation on the current thread, step by step: create input variables, compute with them,
@@ -221,14 +221,14 @@ type GradientTape<'T when 'T :> IFloatingPointIeee754<'T>> private (tape: Tape<'
             raise (InvalidOperationException "This GradientTape belongs to another thread: use it on the thread that started it.")
 
     member private _.Check(v: Var<'T>) =
-        if v.TapeId <> 0 && v.TapeId <> owner then raise (Tape<'T>.Foreign(v.Tape, v.TapeId))
+        if v.TapeId <> 0 && v.TapeId <> owner then raise (Tape<'T>.Foreign v.TapeId)
 
     /// <summary>A new independent variable with the given value.</summary>
     /// <exception cref="T:System.InvalidOperationException">Called during the reverse sweep.</exception>
     member g.Variable(value: 'T) : Var<'T> =
         g.Running()
-        if tape.Id <> owner then raise (Tape<'T>.Foreign(tape, owner))
-        Var<'T>(value, tape.PushInput(), owner, tape)
+        if tape.Id <> owner then raise (Tape<'T>.Foreign owner)
+        Var<'T>(value, tape.PushInput(), owner)
 
     /// <summary>
     /// The number of entries on this computation's tape so far: one per input variable, one per recorded

@@ -29,12 +29,16 @@ open Microsoft.FSharp.NativeInterop
 // point: such an entry's first operand field holds −(k + 1), where k indexes a list of TapeOp
 // objects whose Backward runs during the sweep. Built-in operations never go through it.
 //
-// Which tape an operation records on. Each Var carries a reference to its tape and the id of the
-// computation that recorded it, so recording needs no thread-static lookup (on linux-x64 every
-// [ThreadStatic] read is a call to the runtime's TLS getter, which spills the live registers). The
-// checks that the thread-static lookup used to give for free are kept as follows:
-// - A finished computation: the tape is reused and its RecordingId changes, so the Var's id no longer
-//   matches (ids repeat only after 2³⁰ − 1 computations, see TapeIds).
+// Which tape an operation records on. Each Var carries the id of the computation that recorded it, and
+// the id finds the tape: every running computation of 'T, on any thread, has a slot in one table
+// (Tape.Of: slot = id &&& (table length − 1)), and a computation's id is drawn so that its slot is
+// free. So recording needs no thread-static lookup (on linux-x64 every [ThreadStatic] read is a call
+// to the runtime's TLS getter, which spills the live registers), and a Var<double> is 16 bytes with no
+// object reference: the JIT passes it in two registers, and storing it into an array needs no GC write
+// barrier. The checks that the thread-static lookup used to give for free are kept as follows:
+// - A finished computation: its slot is given back (it holds an idle tape, or the tape of a later
+//   computation) and a reused tape's RecordingId changes, so the Var's id no longer matches (ids repeat
+//   only after 2³⁰ − 1 computations, see TapeIds).
 // - A Var of an enclosing computation used in a nested one of the same type: while a nested
 //   computation runs, its parent is suspended (RecordingId 0), so the parent's Vars do not match.
 // - Recording during the reverse sweep: RecordingId is −owner while the sweep runs.
@@ -64,6 +68,9 @@ module internal TapeIds =
 
     /// The owner id of a Var's computation, without the compile bit.
     let plain (id: int) = id &&& ~~~CompileBit
+
+    /// The lock that guards the tables of running tapes (Tape.Register, Tape.Unregister) of every number type.
+    let Gate = obj ()
 
 /// One recorded operation: operand indices and the local partials ∂out/∂operand.
 [<Struct; NoEquality; NoComparison>]
@@ -112,6 +119,20 @@ type internal TapeOp<'T when 'T :> IFloatingPointIeee754<'T>>() =
 and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee754<'T>>(parent: Tape<'T>) =
     [<ThreadStatic; DefaultValue>]
     static val mutable private current: Tape<'T>
+
+    /// The tapes of the running computations of 'T on every thread, at slot id &&& (length − 1); the length is a
+    /// power of two and free slots hold `idle`. Null until the first computation; replaced (never changed in place
+    /// except for one slot at a time, under TapeIds.Gate) when it grows.
+    [<DefaultValue>]
+    static val mutable private running: Tape<'T>[]
+
+    /// The tape free slots hold: never started, so its RecordingId and Owner are 0 and no Var matches it.
+    [<DefaultValue>]
+    static val mutable private idle: Tape<'T>
+
+    /// The number of slots of `running` that hold a running computation's tape.
+    [<DefaultValue>]
+    static val mutable private registered: int
 
     let mutable entries: Entry<'T>[] = Array.zeroCreate Tape<'T>.MinCapacity
     let mutable adjoints: 'T[] = Array.zeroCreate Tape<'T>.MinCapacity
@@ -192,8 +213,58 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         if isNull child then child <- Tape<'T>(t)
         child
 
+    /// The tape of the computation with this id (of a Var: plain or with the compile bit), or a tape that does not
+    /// run it (its RecordingId and Owner differ from the id): the idle tape, or the tape of another computation whose
+    /// id shares the slot. Only called with the id of a Var that some computation recorded, so the table exists.
+    [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
+    static member Of(id: int) : Tape<'T> =
+        let s = Tape<'T>.running
+        s[id &&& (s.Length - 1)]
+
+    /// As Of, for the cold paths: null when no computation of 'T ever ran.
+    static member private Find(id: int) : Tape<'T> =
+        let s = Tape<'T>.running
+        if isNull s then null else s[id &&& (s.Length - 1)]
+
+    /// Makes a filled table the one readers see (a full fence first, so that no thread sees the new array before
+    /// its slots; readers then load slots through the array they read).
+    static member private Publish(s: Tape<'T>[]) =
+        Interlocked.MemoryBarrier()
+        Tape<'T>.running <- s
+
+    /// Draws a fresh computation id whose slot in the table of running tapes is free, and puts this tape there. The
+    /// table is kept at most half full (it doubles before), so a free slot takes two draws on average; doubling keeps
+    /// every running id's slot distinct, since ids that differ in their low bits still differ in more low bits.
+    member private t.Register() : int =
+        lock TapeIds.Gate (fun () ->
+            let mutable s = Tape<'T>.running
+            if isNull s then
+                Tape<'T>.idle <- Tape<'T>(null)
+                s <- Array.create 64 Tape<'T>.idle
+                Tape<'T>.Publish s
+            elif 2 * (Tape<'T>.registered + 1) > s.Length then
+                let bigger = Array.create (2 * s.Length) Tape<'T>.idle
+                for r in s do
+                    if not (Object.ReferenceEquals(r, Tape<'T>.idle)) then bigger[r.Owner &&& (bigger.Length - 1)] <- r
+                s <- bigger
+                Tape<'T>.Publish s
+            let mask = s.Length - 1
+            let mutable id = TapeIds.next ()
+            while not (Object.ReferenceEquals(s[id &&& mask], Tape<'T>.idle)) do
+                id <- TapeIds.next ()
+            s[id &&& mask] <- t
+            Tape<'T>.registered <- Tape<'T>.registered + 1
+            id)
+
+    /// Gives back the slot of the computation this tape runs (called as it ends).
+    member private _.Unregister() =
+        lock TapeIds.Gate (fun () ->
+            let s = Tape<'T>.running
+            s[owner &&& (s.Length - 1)] <- Tape<'T>.idle
+            Tape<'T>.registered <- Tape<'T>.registered - 1)
+
     member private t.Start() =
-        owner <- TapeIds.next ()
+        owner <- t.Register()
         suspended <- false
         t.SetId owner
         count <- 1
@@ -224,6 +295,7 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
                         "A gradient computation can only be ended on the thread that started it."
                 )
             )
+        t.Unregister()
         owner <- 0
         t.SetId 0
         sweptCount <- 0
@@ -453,10 +525,10 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
             $"Nesting mistake: a Var<{name}> of an enclosing gradient computation was used inside a nested computation of the same type. Its derivative would be lost. For derivatives of derivatives differentiate with Var<Var<{name}>> (reverse over reverse) or Var<Dual<{name}>> (forward over reverse), or pass the value in as a constant (Reverse.stopGradient)."
         else null
 
-    /// The exception for a Var (id `varId`, tape `vt`) refused by an operation (cold path).
+    /// The exception for a Var (computation id `varId`, without the compile bit) refused by an operation (cold path).
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member Foreign(vt: Tape<'T>, varId: int) : exn =
-        match Tape<'T>.Diagnose(vt, varId) with
+    static member Foreign(varId: int) : exn =
+        match Tape<'T>.Diagnose(Tape<'T>.Find varId, varId) with
         | null ->
             InvalidOperationException(
                 $"This Var<{typeof<'T>.Name}> belongs to another gradient computation than the one this operation belongs to. A Var is valid only inside the computation that created it."
@@ -464,10 +536,10 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         | message -> InvalidOperationException message
         :> exn
 
-    /// The exception for an operation on two Vars refused by the recording check (cold path): the reason of the
-    /// first operand that cannot take part, else the second's. A constant (id 0) always can.
+    /// The exception for an operation on two Vars (ids without the compile bit) refused by the recording check (cold
+    /// path): the reason of the first operand that cannot take part, else the second's. A constant (id 0) always can.
     [<MethodImpl(MethodImplOptions.NoInlining)>]
-    static member Foreign(xt: Tape<'T>, xi: int, yt: Tape<'T>, yi: int) : exn =
-        match (if xi = 0 then null else Tape<'T>.Diagnose(xt, xi)) with
-        | null -> Tape<'T>.Foreign(yt, yi)
+    static member Foreign(xi: int, yi: int) : exn =
+        match (if xi = 0 then null else Tape<'T>.Diagnose(Tape<'T>.Find xi, xi)) with
+        | null -> Tape<'T>.Foreign yi
         | message -> InvalidOperationException message :> exn

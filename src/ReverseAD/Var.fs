@@ -31,16 +31,15 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     val internal P: 'T
     /// The entry on the tape (0, the tape's sink entry, for constants).
     val internal Index: int
-    /// The id of the computation that recorded this Var (0 for constants).
+    /// The id of the computation that recorded this Var (0 for constants). It also finds the tape (Tape.Of), so
+    /// operations record without a thread-static lookup; Record checks that the tape still runs the Var's
+    /// computation, on this thread (see Tape.fs).
     val internal TapeId: int
-    /// The tape that recorded this Var (null for constants): operations record on it without a thread-static
-    /// lookup; Record checks that it still runs the Var's computation, on this thread (see Tape.fs).
-    val internal Tape: Tape<'T>
 
-    internal new(primal: 'T, index: int, tapeId: int, tape: Tape<'T>) = { P = primal; Index = index; TapeId = tapeId; Tape = tape }
+    internal new(primal: 'T, index: int, tapeId: int) = { P = primal; Index = index; TapeId = tapeId }
 
     /// <summary>Creates a constant (not recorded, derivative zero).</summary>
-    new(value: 'T) = { P = value; Index = 0; TapeId = 0; Tape = null }
+    new(value: 'T) = { P = value; Index = 0; TapeId = 0 }
 
     /// <summary>A constant: the given value, not recorded, with no derivative.</summary>
     static member Constant(value: 'T) = Var<'T>(value)
@@ -85,51 +84,53 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// so that only an int merges with the hot path.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal Record(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : Var<'T> =
-        let t = x.Tape
         let id = x.TapeId
+        let t = Tape<'T>.Of id
         let index = if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, op, aux, c) else t.Push(x.Index, px)
-        Var<'T>(z, index, id, t)
+        Var<'T>(z, index, id)
 
     /// Records z = f(x, y) with partials px, py (at least one of x, y is not a constant): every binary
-    /// operation records through here. Both ids must be the tape's recording id or 0 (a constant), so the result's
-    /// id is xi ||| yi (which is also right for a compiled function's Vars). `op` as above.
+    /// operation records through here. Both ids must be the tape's recording id or 0 (a constant), so the tape is
+    /// the one of id xi ||| yi, and so is the result's id (which is also right for a compiled function's Vars). Two
+    /// different non-zero ids give some tape whose recording id differs from at least one of them, which the check
+    /// refuses. `op` as above.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal Record(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : Var<'T> =
-        let t = if isNull x.Tape then y.Tape else x.Tape
-        let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
+        let t = Tape<'T>.Of(xi ||| yi)
+        let id = t.RecordingId
         let index =
             if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.OffTape(z, x, px, y, py, op)
             else t.Push(x.Index, px, y.Index, py)
-        Var<'T>(z, index, xi ||| yi, t)
+        Var<'T>(z, index, xi ||| yi)
 
     /// Records a unary rule's result (as Record; the rule is the compiled program's operation).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal RecordRule<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : Var<'T> =
-        let t = x.Tape
         let id = x.TapeId
+        let t = Tape<'T>.Of id
         let index = if t.RecordingId <> id || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px) else t.Push(x.Index, px)
-        Var<'T>(z, index, id, t)
+        Var<'T>(z, index, id)
 
     /// Records a binary rule's result (as Record; the rule is the compiled program's operation).
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member internal RecordRule<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : Var<'T> =
-        let t = if isNull x.Tape then y.Tape else x.Tape
-        let id = t.RecordingId
         let xi = x.TapeId
         let yi = y.TapeId
+        let t = Tape<'T>.Of(xi ||| yi)
+        let id = t.RecordingId
         let index =
             if (xi <> id && xi <> 0) || (yi <> id && yi <> 0) || not (t.OnOwnThread()) then Var<'T>.RuleOffTape<'R>(z, x, px, y, py)
             else t.Push(x.Index, px, y.Index, py)
-        Var<'T>(z, index, xi ||| yi, t)
+        Var<'T>(z, index, xi ||| yi)
 
     // ----- the cold paths: Vars of a function being compiled, or Vars used where they are not valid ---------------
 
     /// The recorder of x's compilation, or the exception for a Var that is not valid here.
     static member private RecorderOf(x: Var<'T>) : ProgramRecorder<'T> =
         let r = ProgramRecorder<'T>.For x.TapeId
-        if isNull r then raise (Tape<'T>.Foreign(x.Tape, TapeIds.plain x.TapeId))
+        if isNull r then raise (Tape<'T>.Foreign(TapeIds.plain x.TapeId))
         r
 
     /// The recorder of a two-operand operation's compilation (each operand is a constant or one of its Vars).
@@ -138,13 +139,14 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         let yi = y.TapeId
         let r = ProgramRecorder<'T>.For(if xi &&& TapeIds.CompileBit <> 0 then xi else yi)
         if isNull r || (xi <> 0 && xi <> r.Id) || (yi <> 0 && yi <> r.Id) then
-            raise (Tape<'T>.Foreign(x.Tape, TapeIds.plain xi, y.Tape, TapeIds.plain yi))
+            raise (Tape<'T>.Foreign(TapeIds.plain xi, TapeIds.plain yi))
         r
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member private OffTape(z: 'T, x: Var<'T>, px: 'T, op: int, aux: int, c: 'T) : int =
-        (Var<'T>.RecorderOf x).Unary(op, aux, z, x.Index, px, c)
-        x.Tape.Push(x.Index, px)
+        let r = Var<'T>.RecorderOf x
+        r.Unary(op, aux, z, x.Index, px, c)
+        r.Tape.Push(x.Index, px)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member private OffTape(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T, op: int) : int =
@@ -158,8 +160,9 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member private RuleOffTape<'R when 'R :> IUnaryRule>(z: 'T, x: Var<'T>, px: 'T) : int =
-        (Var<'T>.RecorderOf x).UnaryRule<'R>(z, x.Index, px)
-        x.Tape.Push(x.Index, px)
+        let r = Var<'T>.RecorderOf x
+        r.UnaryRule<'R>(z, x.Index, px)
+        r.Tape.Push(x.Index, px)
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member private RuleOffTape<'R when 'R :> IBinaryRule>(z: 'T, x: Var<'T>, px: 'T, y: Var<'T>, py: 'T) : int =
@@ -210,8 +213,9 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     static member internal Stopped(x: Var<'T>) : Var<'T> =
         if x.TapeId &&& TapeIds.CompileBit = 0 then Var<'T>(x.P)
         else
-            (Var<'T>.RecorderOf x).Unary(OpCode.Copy, 0, x.P, x.Index, 'T.Zero, 'T.Zero)
-            Var<'T>(x.P, x.Tape.Push(0, 'T.Zero), x.TapeId, x.Tape)
+            let r = Var<'T>.RecorderOf x
+            r.Unary(OpCode.Copy, 0, x.P, x.Index, 'T.Zero, 'T.Zero)
+            Var<'T>(x.P, r.Tape.Push(0, 'T.Zero), x.TapeId)
 
     // ----- the rule table, applied -----------------------------------------------------------
 

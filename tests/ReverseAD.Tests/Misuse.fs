@@ -377,3 +377,124 @@ let threadTests =
             Expect.equal (Reverse.gradient f [| 1.5 |]) [| 9.0 |] "d(3x²)/dx at 1.5"
         }
     ]
+
+// A Var finds its tape through its computation's id: every running computation of a number type, on any thread,
+// holds a slot of one table (slot = id modulo the table's length, which doubles as more computations run at
+// once). These tests run enough computations to reuse every slot of the first table and to make it grow, nested
+// and on many threads at once, and check the gradients against analytic ones and that no Var is mistaken for
+// another computation's.
+[<Tests>]
+let tableTests =
+    testList "the running computations' table (reverse)" [
+        test "a finished computation's Var is refused by each of the next 1,000 computations, whichever slot they take" {
+            let mutable leaked = Var<float>.Zero
+            Reverse.gradient (fun (x: Var<float>[]) -> (leaked <- x[0]; x[0] * x[0])) [| 2.0 |] |> ignore
+            for k in 1..1000 do
+                let e =
+                    Expect.throwsC
+                        (fun () -> Reverse.gradient (fun (x: Var<float>[]) -> x[0] * leaked) [| float k |] |> ignore)
+                        id
+                Expect.stringContains e.Message "has ended" $"computation {k} refuses the ended computation's Var"
+                // The refused attempt leaves nothing behind: the next computation is right.
+                Expect.equal (Reverse.gradient (fun (x: Var<float>[]) -> x[0] * x[0] * x[0]) [| float k |]) [| 3.0 * float k * float k |] $"computation {k}"
+        }
+        test "200 nested computations: each level's gradient is right and every other level's Var is refused" {
+            let depth = 200
+            let tapes = ResizeArray<GradientTape<float>>()
+            let vars = Array.zeroCreate<Var<float>> depth
+            try
+                for level in 0 .. depth - 1 do
+                    // Computations in between spread the levels' ids over many bits, so that their slots in the
+                    // grown tables differ from those in the first.
+                    for k in 1..37 do
+                        Expect.equal (Reverse.gradient (fun (x: Var<float>[]) -> x[0] * x[0]) [| float k |]) [| 2.0 * float k |] "in between"
+                    tapes.Add(GradientTape<float>.Start())
+                    vars[level] <- tapes[level].Variable(float (level + 1))
+                    // Every enclosing level is suspended while this one runs.
+                    for outer in [ 0; level / 2; level - 1 ] |> List.distinct |> List.filter (fun o -> o >= 0 && o < level) do
+                        throwsWith "Nesting mistake" (fun () -> vars[level] * vars[outer] |> ignore) $"level {level} with level {outer}'s Var"
+                for level in depth - 1 .. -1 .. 0 do
+                    let t = tapes[level]
+                    let x = vars[level]
+                    let y = x * x * sin x
+                    t.Backward y
+                    let v = float (level + 1)
+                    Expect.floatClose Accuracy.veryHigh (t.Adjoint x) (2.0 * v * sin v + v * v * cos v) $"level {level}: d(x² sin x)/dx"
+                    t.Dispose()
+                    tapes.RemoveAt level
+                    if level > 0 then
+                        throwsWith "has ended" (fun () -> vars[level] * vars[level - 1] |> ignore) $"level {level}'s Var after it ended"
+            finally
+                // Innermost first, as nesting requires.
+                for k in tapes.Count - 1 .. -1 .. 0 do
+                    tapes[k].Dispose()
+        }
+        test "16 threads, each 12 computations deep, while the table grows: every gradient right, no Var crosses" {
+            let threads = 16
+            let depth = 12
+            let failures = Collections.Concurrent.ConcurrentQueue<string>()
+            use start = new Barrier(threads)
+            let work (w: int) () =
+                try
+                    start.SignalAndWait()
+                    for round in 1..20 do
+                        let tapes = ResizeArray<GradientTape<float>>()
+                        let xs = Array.zeroCreate<Var<float>> depth
+                        try
+                            for level in 0 .. depth - 1 do
+                                for _ in 1 .. w + level do
+                                    Reverse.gradient (fun (x: Var<float>[]) -> x[0] * x[0]) [| 1.0 |] |> ignore
+                                tapes.Add(GradientTape<float>.Start())
+                                xs[level] <- tapes[level].Variable(0.1 * float (w + 1) + 0.01 * float (level + round))
+                                // Record a little before going deeper, so that recording interleaves with other
+                                // threads' registrations (and the table's growth).
+                                xs[level] <- xs[level] + 0.0
+                            for level in depth - 1 .. -1 .. 0 do
+                                let x = xs[level]
+                                let mutable y = x
+                                for _ in 1..50 do
+                                    y <- sin y * x
+                                tapes[level].Backward y
+                                // Reference: forward mode over the same expression.
+                                let xd = Dual<float>(x.Primal, 1.0)
+                                let mutable yd = xd
+                                for _ in 1..50 do
+                                    yd <- sin yd * xd
+                                // The two modes sum the chain rule's products in different orders: equal to rounding.
+                                let reverse = tapes[level].Adjoint xs[level]
+                                if not (abs (reverse - yd.Tangent) <= 1e-12 * (1.0 + abs yd.Tangent)) then
+                                    failures.Enqueue $"thread {w}, round {round}, level {level}: reverse {reverse} forward {yd.Tangent}"
+                                tapes[level].Dispose()
+                                tapes.RemoveAt level
+                        finally
+                            for k in tapes.Count - 1 .. -1 .. 0 do
+                                tapes[k].Dispose()
+                with e -> failures.Enqueue $"thread {w}: {e}"
+            let ts = Array.init threads (fun w -> Thread(work w))
+            for t in ts do t.Start()
+            for t in ts do t.Join()
+            Expect.equal (List.ofSeq failures |> List.truncate 5) [] "every thread's every gradient equals forward mode's (to rounding)"
+        }
+        test "a Var of another thread's running computation is refused while that thread's computations come and go" {
+            let ready = new ManualResetEventSlim(false)
+            let stop = new ManualResetEventSlim(false)
+            let foreign = ref Var<float>.Zero
+            let owner =
+                Thread(fun () ->
+                    use t = GradientTape<float>.Start()
+                    foreign.Value <- t.Variable 3.0
+                    ready.Set()
+                    // Keep starting and ending nested computations, so that slots change while the other thread tries.
+                    while not stop.IsSet do
+                        Reverse.gradient (fun (x: Var<float>[]) -> x[0] * x[0]) [| 1.0 |] |> ignore)
+            owner.Start()
+            ready.Wait()
+            try
+                for _ in 1..2000 do
+                    let e = Expect.throwsC (fun () -> Reverse.gradient (fun (x: Var<float>[]) -> x[0] * foreign.Value) [| 2.0 |] |> ignore) id
+                    Expect.stringContains e.Message "another thread" "refused, naming the other thread"
+            finally
+                stop.Set()
+                owner.Join()
+        }
+    ]
