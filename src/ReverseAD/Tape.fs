@@ -134,6 +134,10 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     [<DefaultValue>]
     static val mutable private registered: int
 
+    /// The next slot Register looks at for a tape whose thread has exited (see Register).
+    [<DefaultValue>]
+    static val mutable private sweepCursor: int
+
     let mutable entries: Entry<'T>[] = Array.zeroCreate Tape<'T>.MinCapacity
     let mutable adjoints: 'T[] = Array.zeroCreate Tape<'T>.MinCapacity
     let mutable count = 1
@@ -155,8 +159,11 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     /// the empty range [MaxValue, 0] until the first check. Each only moves outwards.
     let mutable stackLow = UIntPtr.MaxValue
     let mutable stackHigh = 0un
-    /// The identifier of the computation that owns this tape (also while sweeping); 0 when idle.
+    /// The identifier of the computation that owns this tape (also while sweeping); 0 when idle. Set under
+    /// TapeIds.Gate together with the tape's slot, since growing the table places each tape by its owner.
     let mutable owner = 0
+    /// The thread that started the running computation (Register frees the slots of exited threads).
+    let mutable thread: Thread = null
     /// Entries below this index have valid adjoints (set by a completed sweep).
     let mutable sweptCount = 0
     let mutable child: Tape<'T> = null
@@ -215,7 +222,8 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
 
     /// The tape of the computation with this id (of a Var: plain or with the compile bit), or a tape that does not
     /// run it (its RecordingId and Owner differ from the id): the idle tape, or the tape of another computation whose
-    /// id shares the slot. Only called with the id of a Var that some computation recorded, so the table exists.
+    /// id shares the slot. Callers rule out id 0 (a constant): only the id of a Var that some computation recorded
+    /// is looked up, so the table exists.
     [<MethodImpl(MethodImplOptions.AggressiveInlining)>]
     static member Of(id: int) : Tape<'T> =
         let s = Tape<'T>.running
@@ -232,39 +240,61 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         Interlocked.MemoryBarrier()
         Tape<'T>.running <- s
 
-    /// Draws a fresh computation id whose slot in the table of running tapes is free, and puts this tape there. The
-    /// table is kept at most half full (it doubles before), so a free slot takes two draws on average; doubling keeps
-    /// every running id's slot distinct, since ids that differ in their low bits still differ in more low bits.
-    member private t.Register() : int =
+    /// <summary>
+    /// Draws a fresh computation id whose slot in the table of running tapes is free, makes it this tape's owner
+    /// and puts the tape in the slot. The table is kept at most half full (it doubles before), so a free slot takes
+    /// two draws on average; doubling keeps every running id's slot distinct, since ids that differ in their low
+    /// bits still differ in more low bits.
+    /// </summary>
+    /// <remarks>
+    /// A computation whose thread exited without ending it (a GradientTape never disposed) can never end, and its
+    /// slot would keep the tape (and the closures of its custom operations) alive for the life of the process.
+    /// So each registration also looks at one slot in turn and frees it when its tape's thread has exited: such a
+    /// tape is dropped within as many registrations as the table has slots, and its Vars then say that their
+    /// computation has ended (they were refused before too: their thread is gone).
+    /// </remarks>
+    member private t.Register() =
         lock TapeIds.Gate (fun () ->
             let mutable s = Tape<'T>.running
             if isNull s then
                 Tape<'T>.idle <- Tape<'T>(null)
                 s <- Array.create 64 Tape<'T>.idle
                 Tape<'T>.Publish s
-            elif 2 * (Tape<'T>.registered + 1) > s.Length then
-                let bigger = Array.create (2 * s.Length) Tape<'T>.idle
-                for r in s do
-                    if not (Object.ReferenceEquals(r, Tape<'T>.idle)) then bigger[r.Owner &&& (bigger.Length - 1)] <- r
-                s <- bigger
-                Tape<'T>.Publish s
+            else
+                let k = Tape<'T>.sweepCursor &&& (s.Length - 1)
+                Tape<'T>.sweepCursor <- k + 1
+                let r = s[k]
+                if not (Object.ReferenceEquals(r, Tape<'T>.idle)) && not r.ThreadAlive then
+                    s[k] <- Tape<'T>.idle
+                    Tape<'T>.registered <- Tape<'T>.registered - 1
+                if 2 * (Tape<'T>.registered + 1) > s.Length then
+                    let bigger = Array.create (2 * s.Length) Tape<'T>.idle
+                    for r in s do
+                        if not (Object.ReferenceEquals(r, Tape<'T>.idle)) then bigger[r.Owner &&& (bigger.Length - 1)] <- r
+                    s <- bigger
+                    Tape<'T>.Publish s
             let mask = s.Length - 1
             let mutable id = TapeIds.next ()
             while not (Object.ReferenceEquals(s[id &&& mask], Tape<'T>.idle)) do
                 id <- TapeIds.next ()
+            owner <- id
+            thread <- Thread.CurrentThread
             s[id &&& mask] <- t
-            Tape<'T>.registered <- Tape<'T>.registered + 1
-            id)
+            Tape<'T>.registered <- Tape<'T>.registered + 1)
+
+    /// Whether the thread that started the running computation is still alive.
+    member private _.ThreadAlive = thread.IsAlive
 
     /// Gives back the slot of the computation this tape runs (called as it ends).
     member private _.Unregister() =
         lock TapeIds.Gate (fun () ->
             let s = Tape<'T>.running
             s[owner &&& (s.Length - 1)] <- Tape<'T>.idle
-            Tape<'T>.registered <- Tape<'T>.registered - 1)
+            Tape<'T>.registered <- Tape<'T>.registered - 1
+            thread <- null)
 
     member private t.Start() =
-        owner <- t.Register()
+        t.Register()
         suspended <- false
         t.SetId owner
         count <- 1
@@ -511,7 +541,7 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     /// The memo the recomputation running now expects its (first) nested checkpoint call to match, or null.
     member val Expected: CheckpointMemo<'T> = null with get, set
 
-    /// Why a Var (recorded with id `varId` on tape `vt`) cannot take part in an operation recorded on the
+    /// Why a Var (recorded with id `varId`; `vt` is the tape in that id's slot, or null) cannot take part in an operation recorded on the
     /// current thread now, or null when it can (it belongs to the computation recording on this thread).
     static member private Diagnose(vt: Tape<'T>, varId: int) : string =
         let name = typeof<'T>.Name
@@ -541,5 +571,5 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member Foreign(xi: int, yi: int) : exn =
         match (if xi = 0 then null else Tape<'T>.Diagnose(Tape<'T>.Find xi, xi)) with
-        | null -> Tape<'T>.Foreign yi
+        | null -> Tape<'T>.Foreign(if yi = 0 then xi else yi)
         | message -> InvalidOperationException message :> exn

@@ -268,7 +268,7 @@ let tests =
         }
     ]
 
-/// Vars carry their tape, so recording asks no thread-static; these check that every way of reaching a tape from
+/// A Var finds its tape through its computation's id, so recording asks no thread-static; these check that every way of reaching a tape from
 /// another thread is still refused (Tape.OnOwnThread), and that the refusal leaves the computation intact.
 [<Tests>]
 let threadTests =
@@ -395,6 +395,13 @@ let tableTests =
                         (fun () -> Reverse.gradient (fun (x: Var<float>[]) -> x[0] * leaked) [| float k |] |> ignore)
                         id
                 Expect.stringContains e.Message "has ended" $"computation {k} refuses the ended computation's Var"
+                // Alone (a unary operation, and one with a plain constant), the Var's own id finds the slot: the
+                // tape there, idle or another computation's, must not take it.
+                let alone =
+                    Expect.throwsC
+                        (fun () -> Reverse.gradient (fun (x: Var<float>[]) -> (sin leaked * 2.0 |> ignore; x[0])) [| float k |] |> ignore)
+                        id
+                Expect.stringContains alone.Message "has ended" $"computation {k} refuses sin of the ended computation's Var"
                 // The refused attempt leaves nothing behind: the next computation is right.
                 Expect.equal (Reverse.gradient (fun (x: Var<float>[]) -> x[0] * x[0] * x[0]) [| float k |]) [| 3.0 * float k * float k |] $"computation {k}"
         }
@@ -413,6 +420,7 @@ let tableTests =
                     // Every enclosing level is suspended while this one runs.
                     for outer in [ 0; level / 2; level - 1 ] |> List.distinct |> List.filter (fun o -> o >= 0 && o < level) do
                         throwsWith "Nesting mistake" (fun () -> vars[level] * vars[outer] |> ignore) $"level {level} with level {outer}'s Var"
+                        throwsWith "Nesting mistake" (fun () -> sin vars[outer] |> ignore) $"level {level}: sin of level {outer}'s Var"
                 for level in depth - 1 .. -1 .. 0 do
                     let t = tapes[level]
                     let x = vars[level]
@@ -422,27 +430,27 @@ let tableTests =
                     Expect.floatClose Accuracy.veryHigh (t.Adjoint x) (2.0 * v * sin v + v * v * cos v) $"level {level}: d(x² sin x)/dx"
                     t.Dispose()
                     tapes.RemoveAt level
-                    if level > 0 then
-                        throwsWith "has ended" (fun () -> vars[level] * vars[level - 1] |> ignore) $"level {level}'s Var after it ended"
+                    throwsWith "has ended" (fun () -> vars[level] * 2.0 |> ignore) $"level {level}'s Var after it ended"
             finally
                 // Innermost first, as nesting requires.
                 for k in tapes.Count - 1 .. -1 .. 0 do
                     tapes[k].Dispose()
         }
-        test "16 threads, each 12 computations deep, while the table grows: every gradient right, no Var crosses" {
+        test "16 threads, each 48 computations deep, while the table grows: every gradient right, no Var crosses" {
+            // 768 computations at once: more than any other test runs, so the table grows during this one.
             let threads = 16
-            let depth = 12
+            let depth = 48
             let failures = Collections.Concurrent.ConcurrentQueue<string>()
             use start = new Barrier(threads)
             let work (w: int) () =
                 try
                     start.SignalAndWait()
-                    for round in 1..20 do
+                    for round in 1..8 do
                         let tapes = ResizeArray<GradientTape<float>>()
                         let xs = Array.zeroCreate<Var<float>> depth
                         try
                             for level in 0 .. depth - 1 do
-                                for _ in 1 .. w + level do
+                                for _ in 1 .. (w + level) % 7 do
                                     Reverse.gradient (fun (x: Var<float>[]) -> x[0] * x[0]) [| 1.0 |] |> ignore
                                 tapes.Add(GradientTape<float>.Start())
                                 xs[level] <- tapes[level].Variable(0.1 * float (w + 1) + 0.01 * float (level + round))
@@ -496,5 +504,29 @@ let tableTests =
             finally
                 stop.Set()
                 owner.Join()
+        }
+        test "a thread that exits without ending its computation leaves nothing alive, and its Var is refused" {
+            let leaked = ref Var<float>.Zero
+            let captured = ref (WeakReference(null))
+            let t =
+                Thread(fun () ->
+                    // Never disposed: the computation cannot end once its thread is gone.
+                    let g = GradientTape<float>.Start()
+                    let x = g.Variable 2.0
+                    let payload = obj ()
+                    captured.Value <- WeakReference payload
+                    leaked.Value <- (Reverse.custom (x.Primal * 3.0) [| x |] (fun adj -> (GC.KeepAlive payload; adj.Add(x, 3.0 * adj.Output())))))
+            t.Start()
+            t.Join()
+            Expect.throwsT<InvalidOperationException> (fun () -> leaked.Value * leaked.Value |> ignore) "the exited thread's Var, before its slot is freed"
+            // Each computation frees at most one slot of an exited thread, in turn: enough computations free all.
+            for _ in 1..20000 do
+                Reverse.gradient (fun (x: Var<float>[]) -> x[0] * x[0]) [| 1.0 |] |> ignore
+            GC.Collect()
+            GC.WaitForPendingFinalizers()
+            GC.Collect()
+            Expect.isFalse captured.Value.IsAlive "the exited thread's tape (and its custom operation's closure) was collected"
+            throwsWith "has ended" (fun () -> leaked.Value * leaked.Value |> ignore) "the exited thread's Var, after"
+            throwsWith "has ended" (fun () -> sin leaked.Value |> ignore) "the exited thread's Var alone, after"
         }
     ]
