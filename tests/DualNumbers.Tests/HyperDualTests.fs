@@ -128,10 +128,17 @@ let tests =
                     x <- sin x * x + exp (x * 0.001) / (x + 2.0)
                 x
             run (HyperDual<float>.Variable 0.5) |> ignore
-            let before = GC.GetAllocatedBytesForCurrentThread()
-            let x = run (HyperDual<float>.Variable 0.5)
-            let after = GC.GetAllocatedBytesForCurrentThread()
-            Expect.equal (after - before) 0L "bytes allocated by 7000 operations"
+            // The least of three runs: a garbage collection started by a test running in parallel makes the unused
+            // part of this thread's allocation quantum count as allocated in the run it interrupts; an allocation
+            // per operation would show in every run.
+            let bytes = Array.zeroCreate<int64> 3
+            let last = ref (run (HyperDual<float>.Variable 0.5))
+            for k in 0..2 do
+                let before = GC.GetAllocatedBytesForCurrentThread()
+                last.Value <- run (HyperDual<float>.Variable 0.5)
+                bytes[k] <- GC.GetAllocatedBytesForCurrentThread() - before
+            let x = last.Value
+            Expect.equal (Array.min bytes) 0L "bytes allocated by 7000 operations (the least of three runs)"
             Expect.isFalse (Double.IsNaN x.E12) "the loop ran"
         }
     ]

@@ -291,13 +291,17 @@ let private arguments =
             for _ in 1..100 do
                 compiled.ValueAndGradientInto(x, g) |> ignore
             let calls = 50
-            let before = GC.GetAllocatedBytesForCurrentThread()
-            for _ in 1..calls do
-                compiled.ValueAndGradientInto(x, g) |> ignore
-            let bytes = GC.GetAllocatedBytesForCurrentThread() - before
-            // The tiered JIT may still allocate a few bytes on this thread; an allocation per call would show as at
-            // least 24 bytes per call, one per entry as 24 bytes per entry.
-            Expect.isLessThan (float bytes / float calls) 24.0 $"{bytes} bytes in {calls} replays of {compiled.EntryCount} entries"
+            let window () =
+                let before = GC.GetAllocatedBytesForCurrentThread()
+                for _ in 1..calls do
+                    compiled.ValueAndGradientInto(x, g) |> ignore
+                GC.GetAllocatedBytesForCurrentThread() - before
+            // The least of three windows: a garbage collection started by a test running in parallel retires this
+            // thread's allocation quantum, whose unused part (up to 8 KB) then counts as allocated in that window.
+            // An allocation per call would show in every window, as at least 24 bytes per call (one per entry as 24
+            // bytes per entry); the tiered JIT may still allocate a few bytes.
+            let bytes = List.init 3 (fun _ -> window ()) |> List.min
+            Expect.isLessThan (float bytes / float calls) 24.0 $"{bytes} bytes in {calls} replays of {compiled.EntryCount} entries (the least of three windows)"
         }
         test "ordinary gradients are unaffected by a compilation on the same thread" {
             let x = points 12 8 -1.0 1.0

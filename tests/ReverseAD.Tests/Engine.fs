@@ -286,14 +286,18 @@ let tests =
             for _ in 1..100 do
                 Reverse.valueAndGradientInto f x g |> ignore
             let calls = 50
-            let before = GC.GetAllocatedBytesForCurrentThread()
-            for _ in 1..calls do
-                Reverse.valueAndGradientInto f x g |> ignore
-            let bytes = GC.GetAllocatedBytesForCurrentThread() - before
+            let window () =
+                let before = GC.GetAllocatedBytesForCurrentThread()
+                for _ in 1..calls do
+                    Reverse.valueAndGradientInto f x g |> ignore
+                GC.GetAllocatedBytesForCurrentThread() - before
             // About 14 recorded operations per input. The runtime's tiered JIT may still allocate a few bytes in
-            // total on this thread; an allocation per operation would show as at least 24 bytes per operation.
+            // total on this thread, and a garbage collection started by a test running in parallel makes the unused
+            // part of this thread's allocation quantum (up to 8 KB) count as allocated, so the least of three windows
+            // is taken; an allocation per operation would show in every window, as at least 24 bytes per operation.
+            let bytes = List.init 3 (fun _ -> window ()) |> List.min
             let operations = float calls * 14.0 * float x.Length
-            Expect.isLessThan (float bytes / operations) 0.01 $"{bytes} bytes for {operations} recorded operations"
+            Expect.isLessThan (float bytes / operations) 0.01 $"{bytes} bytes for {operations} recorded operations (the least of three windows)"
         }
         test "tape storage: a huge computation's capacity is given back after 8 smaller ones, or at once by ReleaseTape" {
             // On a thread of its own, so that no other test's computations count among the last 8.
