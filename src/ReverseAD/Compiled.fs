@@ -217,7 +217,7 @@ type internal Compiler =
             let out =
                 if y.TapeId = 0 then r.Operand(0, true, y.P)
                 elif y.TapeId = id then y.Index
-                else raise (Tape<'T>.Foreign(TapeIds.plain y.TapeId))
+                else raise (Tape<'T>.Foreign y.TapeId)
             CompiledGradient<'T>(r.Finish out)
         finally
             ProgramRecorder<'T>.Active <- null

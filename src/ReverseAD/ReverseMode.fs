@@ -109,7 +109,7 @@ type ReverseMode =
         xs
 
     static member private CheckOutput<'T when 'T :> IFloatingPointIeee754<'T>>(t: Tape<'T>, y: Var<'T>) =
-        if y.TapeId <> 0 && y.TapeId <> t.Owner then raise (Tape<'T>.Foreign(TapeIds.plain y.TapeId))
+        if y.TapeId <> 0 && y.TapeId <> t.Owner then raise (Tape<'T>.Foreign y.TapeId)
 
     /// <summary>
     /// Computes f(x) and writes ∇f(x) into <paramref name="gradient"/>. After warm-up this allocates nothing

@@ -38,7 +38,7 @@ type Adjoints<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// thread than the sweep's.</exception>
     member a.Add(operand: Var<'T>, contribution: 'T) =
         if operand.TapeId <> 0 then
-            if operand.TapeId <> a.owner then raise (Tape<'T>.Foreign(TapeIds.plain operand.TapeId))
+            if operand.TapeId <> a.owner then raise (Tape<'T>.Foreign operand.TapeId)
             if not (a.tape.OnOwnThread()) then
                 raise (InvalidOperationException "Adjoints.Add was called on another thread than the one running the reverse sweep.")
             if operand.Index >= a.first then
@@ -95,7 +95,7 @@ type internal CheckpointOp<'T when 'T :> IFloatingPointIeee754<'T>>
             for j in 0 .. count - 1 do
                 let o = outputs[j]
                 if o.TapeId <> 0 then
-                    if o.TapeId <> owner then raise (Tape<'T>.Foreign(TapeIds.plain o.TapeId))
+                    if o.TapeId <> owner then raise (Tape<'T>.Foreign o.TapeId)
                     tape.AddAdjoint(o.Index, tape.AdjointAt(first + j))
             tape.RestoreId sweepId
             tape.SweepRange(tape.Count, mark)
@@ -221,7 +221,7 @@ type GradientTape<'T when 'T :> IFloatingPointIeee754<'T>> private (tape: Tape<'
             raise (InvalidOperationException "This GradientTape belongs to another thread: use it on the thread that started it.")
 
     member private _.Check(v: Var<'T>) =
-        if v.TapeId <> 0 && v.TapeId <> owner then raise (Tape<'T>.Foreign(TapeIds.plain v.TapeId))
+        if v.TapeId <> 0 && v.TapeId <> owner then raise (Tape<'T>.Foreign v.TapeId)
 
     /// <summary>A new independent variable with the given value.</summary>
     /// <exception cref="T:System.InvalidOperationException">Called during the reverse sweep.</exception>

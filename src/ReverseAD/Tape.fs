@@ -541,9 +541,12 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
     /// The memo the recomputation running now expects its (first) nested checkpoint call to match, or null.
     member val Expected: CheckpointMemo<'T> = null with get, set
 
-    /// Why a Var (recorded with id `varId`; `vt` is the tape in that id's slot, or null) cannot take part in an operation recorded on the
-    /// current thread now, or null when it can (it belongs to the computation recording on this thread).
-    static member private Diagnose(vt: Tape<'T>, varId: int) : string =
+    /// Why a Var (recorded with computation id `id`, with or without the compile bit; `vt` is the tape in that id's
+    /// slot, or null) cannot take part in an operation recorded on the current thread now, or null when it can (it
+    /// belongs to the computation recording on this thread).
+    static member private Diagnose(vt: Tape<'T>, id: int) : string =
+        // A compiled function's Vars carry the owner's id with the compile bit.
+        let varId = TapeIds.plain id
         let name = typeof<'T>.Name
         if isNull vt || vt.Owner <> varId then
             $"This Var<{name}> belongs to a gradient computation that has ended (its tape was reset for reuse). A Var is valid only inside the computation that created it."
@@ -555,7 +558,8 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
             $"Nesting mistake: a Var<{name}> of an enclosing gradient computation was used inside a nested computation of the same type. Its derivative would be lost. For derivatives of derivatives differentiate with Var<Var<{name}>> (reverse over reverse) or Var<Dual<{name}>> (forward over reverse), or pass the value in as a constant (Reverse.stopGradient)."
         else null
 
-    /// The exception for a Var (computation id `varId`, without the compile bit) refused by an operation (cold path).
+    /// The exception for a Var (its computation id `varId`, with or without the compile bit) refused by an operation
+    /// (cold path).
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member Foreign(varId: int) : exn =
         match Tape<'T>.Diagnose(Tape<'T>.Find varId, varId) with
@@ -566,8 +570,8 @@ and [<Sealed; AllowNullLiteral>] internal Tape<'T when 'T :> IFloatingPointIeee7
         | message -> InvalidOperationException message
         :> exn
 
-    /// The exception for an operation on two Vars (ids without the compile bit) refused by the recording check (cold
-    /// path): the reason of the first operand that cannot take part, else the second's. A constant (id 0) always can.
+    /// The exception for an operation on two Vars (their ids, as Foreign's) refused by the recording check (cold path):
+    /// the reason of the first operand that cannot take part, else the second's. A constant (id 0) always can.
     [<MethodImpl(MethodImplOptions.NoInlining)>]
     static member Foreign(xi: int, yi: int) : exn =
         match (if xi = 0 then null else Tape<'T>.Diagnose(Tape<'T>.Find xi, xi)) with

@@ -130,7 +130,7 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
     /// The recorder of x's compilation, or the exception for a Var that is not valid here.
     static member private RecorderOf(x: Var<'T>) : ProgramRecorder<'T> =
         let r = ProgramRecorder<'T>.For x.TapeId
-        if isNull r then raise (Tape<'T>.Foreign(TapeIds.plain x.TapeId))
+        if isNull r then raise (Tape<'T>.Foreign x.TapeId)
         r
 
     /// The recorder of a two-operand operation's compilation (each operand is a constant or one of its Vars).
@@ -139,7 +139,7 @@ type Var<'T when 'T :> IFloatingPointIeee754<'T>> =
         let yi = y.TapeId
         let r = ProgramRecorder<'T>.For(if xi &&& TapeIds.CompileBit <> 0 then xi else yi)
         if isNull r || (xi <> 0 && xi <> r.Id) || (yi <> 0 && yi <> r.Id) then
-            raise (Tape<'T>.Foreign(TapeIds.plain xi, TapeIds.plain yi))
+            raise (Tape<'T>.Foreign(xi, yi))
         r
 
     [<MethodImpl(MethodImplOptions.NoInlining)>]
